@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kiosque",
+    products: [
+        .executable(name: "kiosque", targets: ["kiosque"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 through a shim header: the feed and HTML parsers use it.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                      providers: [.apt(["libxml2-dev"])]),
+        .target(name: "NewsModel"),
+        .target(name: "Typesetting", dependencies: ["NewsModel"]),
+        .target(name: "NewsImport", dependencies: ["NewsModel", "CLibXML2"]),
+        .target(name: "NewsStore", dependencies: [
+            "NewsModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "kiosque", dependencies: [
+            "NewsModel", "NewsStore", "NewsImport", "Typesetting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
+        .testTarget(name: "NewsImportTests", dependencies: ["NewsImport"]),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
+        .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque"]),
+    ]
+)
