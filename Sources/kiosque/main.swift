@@ -1,1 +1,2 @@
-print("kiosque")
+// The entry point: parse, run, and turn every failure into one French line.
+KiosqueMain.run()

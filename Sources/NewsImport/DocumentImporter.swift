@@ -1,0 +1,64 @@
+import Foundation
+import NewsModel
+
+/// Reads one file and turns it into articles and teasers, choosing the
+/// parser from the content. Nothing is stored here: a file is parsed whole
+/// before the store sees any of it, so a bad file leaves no trace.
+public enum DocumentImporter {
+    /// Files larger than this are refused rather than read into memory.
+    public static let maximumFileSize = 64 * 1024 * 1024
+
+    public static func importFile(atPath path: String) throws(ImportError) -> ImportResult {
+        let bytes = try readFile(atPath: path)
+        return try parse(bytes, origin: Origin(kind: .file, location: path), baseURL: nil)
+    }
+
+    public static func parse(_ bytes: [UInt8], origin: Origin, baseURL: String?) throws(ImportError) -> ImportResult {
+        if bytes.isEmpty { throw ImportError("fichier vide") }
+        switch DocumentSniffer.guess(bytes) {
+        case .feed, .xmlOther:
+            do {
+                return try FeedParser.parse(bytes, origin: origin, baseURL: baseURL)
+            } catch let error as ImportError {
+                throw error
+            } catch {
+                throw ImportError("flux illisible : \(error)")
+            }
+        case .opml:
+            throw ImportError("fichier OPML : l'abonnement aux flux n'est pas encore pris en charge")
+        case .html:
+            throw ImportError("page HTML : l'extraction d'articles web n'est pas encore prise en charge")
+        case .text:
+            let text = try TextDecoding.decode(bytes)
+            guard ScrapedPageParser.recognises(text) else {
+                throw ImportError("format non reconnu : ni page extraite, ni RSS, ni Atom")
+            }
+            return try ScrapedPageParser.parse(text, origin: origin)
+        }
+    }
+
+    static func readFile(atPath path: String) throws(ImportError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError("fichier introuvable")
+        }
+        if isDirectory.boolValue { throw ImportError("c'est un dossier") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportError("lecture impossible (droits insuffisants ?)")
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit to know whether the file is larger,
+            // without ever holding more than the limit in memory.
+            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            if data.count > maximumFileSize {
+                throw ImportError("fichier trop volumineux (plus de \(maximumFileSize / 1024 / 1024) Mo)")
+            }
+            return [UInt8](data)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError("lecture impossible : \(error.localizedDescription)")
+        }
+    }
+}

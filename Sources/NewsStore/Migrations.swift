@@ -1,0 +1,71 @@
+import GRDB
+
+/// The store's schema, one migration per version. A migration that has been
+/// released is never edited: changes come as new migrations appended below,
+/// and tables are named by strings, not by Swift types, so that renaming a
+/// type can never change what an old migration does.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("v1: articles, images, flags, teasers") { db in
+            try db.execute(sql: """
+                CREATE TABLE article (
+                    id INTEGER PRIMARY KEY,
+                    identity TEXT NOT NULL UNIQUE,
+                    guid TEXT,
+                    url TEXT,
+                    title TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    published REAL,
+                    published_offset INTEGER,
+                    published_has_time INTEGER NOT NULL DEFAULT 1,
+                    sort_date REAL NOT NULL,
+                    author TEXT,
+                    language TEXT,
+                    categories TEXT NOT NULL DEFAULT '[]',
+                    body TEXT NOT NULL,
+                    origin_kind TEXT NOT NULL,
+                    origin_location TEXT NOT NULL,
+                    is_read INTEGER NOT NULL DEFAULT 0,
+                    content_hash TEXT NOT NULL,
+                    added_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE INDEX article_newest_first ON article(sort_date DESC, id DESC);
+
+                CREATE TABLE image (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE article_image (
+                    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    image_id INTEGER NOT NULL REFERENCES image(id),
+                    PRIMARY KEY (article_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX article_image_by_image ON article_image(image_id);
+
+                CREATE TABLE flag (
+                    image_id INTEGER NOT NULL REFERENCES image(id),
+                    user TEXT NOT NULL,
+                    flagged_at REAL NOT NULL,
+                    PRIMARY KEY (image_id, user)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE teaser (
+                    id INTEGER PRIMARY KEY,
+                    identity TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    source TEXT,
+                    url TEXT,
+                    origin_location TEXT NOT NULL,
+                    first_seen REAL NOT NULL,
+                    last_seen REAL NOT NULL
+                );
+                CREATE INDEX teaser_newest_first ON teaser(last_seen DESC, id DESC);
+                """)
+        }
+        return migrator
+    }
+}

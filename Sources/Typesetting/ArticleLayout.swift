@@ -1,0 +1,128 @@
+import NewsModel
+
+/// An article laid out for reading at a given width: the title, the byline,
+/// the blocks wrapped, images as framed placeholders, the numbered links and
+/// the source link. `kiosque show` prints these lines; the pager shows them.
+/// It is computed once per width, not once per frame.
+public struct ArticleLayout: Sendable, Equatable {
+    public enum Style: Sendable, Equatable { case title, byline, body, heading, quote, listItem, image, link, rule }
+
+    public struct Line: Sendable, Equatable {
+        public var text: String
+        public var style: Style
+        /// The block this line belongs to (-1 for title and byline), so a
+        /// resize can keep the paragraph being read on screen.
+        public var block: Int
+        public init(text: String, style: Style, block: Int) {
+            self.text = text
+            self.style = style
+            self.block = block
+        }
+    }
+
+    /// What to show for an image, decided by the flags (the store knows).
+    public enum ImageState: Sendable, Equatable { case visible, hiddenForYou, blocked }
+
+    /// An image's number in the store (for `kiosque flag`) and its state.
+    public struct ImagePresentation: Sendable, Equatable {
+        public var id: Int64?
+        public var state: ImageState
+        public init(id: Int64?, state: ImageState) {
+            self.id = id
+            self.state = state
+        }
+    }
+
+    public var width: Int
+    public var lines: [Line]
+
+    public init(article: Article, width: Int, presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
+        let width = max(10, width)
+        self.width = width
+        var lines: [Line] = []
+        func add(_ text: String, _ style: Style, _ block: Int, indent: String = "", firstIndent: String? = nil) {
+            let first = firstIndent ?? indent
+            let room = width - DisplayWidth.of(first)
+            for (i, piece) in LineBreaker.wrap(text, width: max(1, room)).enumerated() {
+                lines.append(Line(text: (i == 0 ? first : indent) + piece, style: style, block: block))
+            }
+        }
+        func blank(_ block: Int) {
+            if let last = lines.last, !last.text.isEmpty { lines.append(Line(text: "", style: .body, block: block)) }
+        }
+
+        add(article.title, .title, -1)
+        add(Self.byline(article), .byline, -1)
+        lines.append(Line(text: "", style: .body, block: -1))
+        for (index, block) in article.blocks.enumerated() {
+            switch block {
+            case .paragraph(let text):
+                for part in text.split(separator: "\n") { add(String(part), .body, index) }
+            case .heading(_, let text):
+                add(text, .heading, index)
+            case .quote(let text, let attribution):
+                for part in text.split(separator: "\n") { add(String(part), .quote, index, indent: "  │ ") }
+                if let attribution { add("— " + attribution, .quote, index, indent: "    ") }
+            case .list(let ordered, let items):
+                for (n, item) in items.enumerated() {
+                    let bullet = ordered ? "\(n + 1). " : "• "
+                    add(item, .listItem, index, indent: String(repeating: " ", count: DisplayWidth.of(bullet)),
+                        firstIndent: bullet)
+                }
+            case .image(let image):
+                lines.append(contentsOf: Self.frame(image, presentation(image), width: width, block: index))
+            case .links(let links):
+                add("Liens", .heading, index)
+                for link in links {
+                    let label = "[\(link.number)] "
+                    add(link.url, .link, index, indent: String(repeating: " ", count: label.count), firstIndent: label)
+                }
+            }
+            blank(index)
+        }
+        if let url = article.url {
+            add("Source : " + url, .link, article.blocks.count)
+        }
+        while let last = lines.last, last.text.isEmpty { lines.removeLast() }
+        self.lines = lines
+    }
+
+    /// "Publié dans Albayane le 28 juillet 2024", with the time and author
+    /// when known.
+    public static func byline(_ article: Article) -> String {
+        var text = "Publié dans \(article.source)"
+        if let date = article.published {
+            text += " le " + FrenchDates.day(date)
+            if date.hasTime { text += " à " + FrenchDates.time(date) }
+        }
+        if let author = article.author { text += ", par \(author)" }
+        return text
+    }
+
+    /// An image as a framed placeholder with its caption and credit.
+    static func frame(_ image: ImageRef, _ presentation: ImagePresentation, width: Int, block: Int) -> [Line] {
+        let inner = max(4, width - 4)
+        let label = presentation.id.map { "Image n° \($0)" } ?? "Image"
+        var content: [String]
+        switch presentation.state {
+        case .visible:
+            content = [label + " : " + (image.alt ?? image.url)]
+            if let caption = image.caption { content.append(caption) }
+            if let credit = image.credit { content.append("© " + credit) }
+        case .hiddenForYou:
+            content = [label + " masquée : vous l'avez signalée"]
+        case .blocked:
+            content = [label + " bloquée après signalements"]
+        }
+        var lines = [Line(text: "┌" + String(repeating: "─", count: inner + 2) + "┐", style: .image, block: block)]
+        for text in content {
+            for piece in LineBreaker.wrap(text, width: inner) {
+                lines.append(Line(text: "│ " + DisplayWidth.pad(piece, to: inner) + " │", style: .image, block: block))
+            }
+        }
+        lines.append(Line(text: "└" + String(repeating: "─", count: inner + 2) + "┘", style: .image, block: block))
+        return lines
+    }
+
+    public var text: String { lines.map(\.text).joined(separator: "\n") }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import NewsImport
+import NewsModel
+import NewsStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Importe des fichiers ou des dossiers : pages extraites, flux RSS et Atom.",
+        discussion: """
+        Le format est reconnu au contenu, pas au nom du fichier. Chaque fichier est importé \
+        en entier ou pas du tout ; un fichier refusé est signalé sur une ligne et les autres \
+        sont importés quand même. Code de sortie 1 si un fichier a été refusé.
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Fichiers ou dossiers (parcourus récursivement).", valueName: "CHEMIN"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("donnez au moins un fichier ou un dossier à importer") }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let (files, missing) = FileCollector.collect(paths)
+        var rejected = missing.count
+        for path in missing { Output.error("\(path) : fichier ou dossier introuvable") }
+
+        var total = SaveOutcome()
+        var imported = 0
+        for file in files {
+            let result: ImportResult
+            do {
+                result = try DocumentImporter.importFile(atPath: file)
+            } catch {
+                Output.error("\(file) : \(error)")
+                rejected += 1
+                continue
+            }
+            do {
+                total = total + (try store.save(articles: result.articles, teasers: result.teasers))
+                imported += 1
+            } catch {
+                // The store failing (disk full, read-only) stops the batch:
+                // every later file would fail the same way.
+                throw CLIError("\(file) : \(error.message)")
+            }
+        }
+        Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total).text)
+        if rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+/// "3 fichiers importés, 1 refusé : 14 articles ajoutés, 2 mis à jour…"
+struct ImportSummary {
+    var files: Int
+    var rejected: Int
+    var outcome: SaveOutcome
+
+    var text: String {
+        var head = French.count(files, "fichier importé", "fichiers importés")
+        if rejected > 0 { head += ", " + French.count(rejected, "refusé", "refusés") }
+        let parts = [
+            French.count(outcome.added, "article ajouté", "articles ajoutés"),
+            French.count(outcome.updated, "mis à jour", "mis à jour"),
+            French.count(outcome.unchanged, "inchangé", "inchangés"),
+            French.count(outcome.teasersAdded, "titre du bandeau ajouté", "titres du bandeau ajoutés"),
+        ]
+        return head + " : " + parts.joined(separator: ", ") + "."
+    }
+}
+
+enum French {
+    /// French puts 0 and 1 in the singular: "0 article ajouté", "1 refusé".
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(n) " + (n < 2 ? singular : plural)
+    }
+}

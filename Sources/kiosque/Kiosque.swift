@@ -1,0 +1,11 @@
+import ArgumentParser
+
+struct Kiosque: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosque",
+        abstract: "Lecteur de presse francophone pour le terminal.",
+        version: "0.1.0",
+        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self,
+                      FlagCommand.self, UnflagCommand.self, FlagsCommand.self]
+    )
+}

@@ -1,0 +1,32 @@
+import Foundation
+import NewsModel
+
+/// Everything printed goes through here, and through the sanitizer once more:
+/// the model is already clean, but text reaching a terminal is checked at the
+/// last step too, so no path can forget it.
+enum Output {
+    static func line(_ text: String) {
+        print(TextSanitizer.clean(text))
+    }
+
+    static func error(_ text: String) {
+        let clean = TextSanitizer.cleanLine(text)
+        FileHandle.standardError.write(Data(("kiosque : " + clean + "\n").utf8))
+    }
+
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        // JSON escapes every control character, so the text is safe as is.
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Columns of the terminal on standard output, or nil when it is not one.
+    static var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NewsModel
+import NewsStore
+
+/// `--store PATH`, shared by every command; `KIOSQUE_STORE` and the XDG
+/// default apply when it is absent.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Fichier de la base (sinon $KIOSQUE_STORE, sinon $XDG_DATA_HOME/kiosque/kiosque.sqlite).", valueName: "CHEMIN"))
+    var store: String?
+
+    var path: String { store ?? NewsStore.defaultPath() }
+
+    func open() throws -> NewsStore {
+        do {
+            return try NewsStore(path: path)
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+}
+
+/// `--user`, for the commands that act as a person.
+struct UserOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Nom de la personne qui signale (sinon $USER).", valueName: "NOM"))
+    var user: String?
+
+    func resolved() throws -> String {
+        let name = user ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+        let clean = TextSanitizer.cleanLine(name)
+        guard !clean.isEmpty else {
+            throw CLIError("personne inconnue : donnez --user NOM (ou définissez $USER)")
+        }
+        return clean
+    }
+}

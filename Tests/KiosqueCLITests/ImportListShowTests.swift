@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+final class ImportListShowTests: CLITestCase {
+    func testImportSeedThenListAndShow() throws {
+        let imported = try kiosque("import", fixture("pages/seed-albayane.txt"))
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertEqual(imported.stdout, "1 fichier importé : 1 article ajouté, 0 mis à jour, 0 inchangé, 48 titres du bandeau ajoutés.\n")
+
+        let list = try kiosque("list", "--json")
+        let rows = try XCTUnwrap(json(list) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 1)
+        let row = rows[0]
+        XCTAssertEqual(row["title"] as? String, "La protection des enfants contre l'exploitation sur internet au centre d'une journée à Rabat")
+        XCTAssertEqual(row["source"] as? String, "Albayane")
+        XCTAssertEqual(row["published"] as? String, "2024-07-28T00:00:00Z")
+        XCTAssertEqual(row["unread"] as? Bool, true)
+        XCTAssertTrue(row.keys.contains("url"))
+        let id = try XCTUnwrap(row["id"] as? Int)
+
+        let shown = try kiosque("show", String(id), "--width", "60")
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        let lines = shown.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.contains("Publié dans Albayane le 28 juillet 2024"))
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 60 }, shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("Les moyens de protection"))
+        XCTAssertFalse(shown.stdout.contains("Merci d'avoir signalé"))
+
+        let shownJSON = try XCTUnwrap(json(try kiosque("show", String(id), "--json")) as? [String: Any])
+        let blocks = try XCTUnwrap(shownJSON["blocks"] as? [[String: Any]])
+        XCTAssertEqual(blocks.count, 12)
+        XCTAssertEqual(Set(blocks.compactMap { $0["type"] as? String }), ["paragraph"])
+        XCTAssertEqual(shownJSON["source"] as? String, "Albayane")
+
+        let teasers = try XCTUnwrap(json(try kiosque("list", "--teasers", "--json", "--limit", "100")) as? [[String: Any]])
+        XCTAssertEqual(teasers.count, 48)
+    }
+
+    func testImportingTwiceDuplicatesNothing() throws {
+        try kiosque("import", fixture("pages/seed-albayane.txt"))
+        let again = try kiosque("import", fixture("pages/seed-albayane.txt"))
+        XCTAssertEqual(again.status, 0)
+        XCTAssertTrue(again.stdout.contains("0 article ajouté, 0 mis à jour, 1 inchangé"), again.stdout)
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 1)
+        let teasers = try XCTUnwrap(json(try kiosque("list", "--teasers", "--json", "--limit", "100")) as? [[String: Any]])
+        XCTAssertEqual(teasers.count, 48)
+    }
+
+    func testFolderWithGoodAndBrokenFilesImportsTheGoodOnesAndExitsOne() throws {
+        let batch = folder.appendingPathComponent("lot")
+        try FileManager.default.createDirectory(at: batch.appendingPathComponent("sous-dossier"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: fixture("pages/seed-albayane.txt"), toPath: batch.appendingPathComponent("sous-dossier/page.txt").path)
+        try Data().write(to: batch.appendingPathComponent("vide.txt"))
+        try Data("<rss version=\"2.0\"><channel><title>x</title>\n<item><title>oups</item></channel></rss>".utf8)
+            .write(to: batch.appendingPathComponent("casse.xml"))
+        try Data("Une liste de courses\nsans rien d'un article\n".utf8).write(to: batch.appendingPathComponent("notes.txt"))
+
+        let result = try kiosque("import", batch.path)
+        XCTAssertEqual(result.status, 1)
+        let errors = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(errors.count, 3, result.stderr)
+        XCTAssertTrue(errors.contains { $0.contains("vide.txt") && $0.contains("fichier vide") }, result.stderr)
+        XCTAssertTrue(errors.contains { $0.contains("casse.xml") && $0.contains("ligne 2") }, result.stderr)
+        XCTAssertTrue(errors.contains { $0.contains("notes.txt") && $0.contains("format non reconnu") }, result.stderr)
+        XCTAssertTrue(result.stdout.contains("1 fichier importé, 3 refusés"), result.stdout)
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 1)
+    }
+
+    func testMissingArticleAndBadArgumentsGiveOneLineAndNonZeroExit() throws {
+        let missing = try kiosque("show", "42")
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1)
+        XCTAssertTrue(missing.stderr.contains("aucun article n'a le numéro 42"))
+
+        let bad = try kiosque("list", "--limit", "beaucoup")
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+
+        let nowhere = try kiosque("import", folder.appendingPathComponent("absent.txt").path)
+        XCTAssertEqual(nowhere.status, 1)
+        XCTAssertTrue(nowhere.stderr.contains("introuvable"))
+    }
+
+    func testEmptyStoreListSaysHowToAddArticles() throws {
+        let list = try kiosque("list")
+        XCTAssertEqual(list.status, 0)
+        XCTAssertTrue(list.stdout.contains("kiosque import"))
+    }
+
+    func testStoreOptionOverridesTheEnvironment() throws {
+        let other = folder.appendingPathComponent("autre/base.sqlite").path
+        try kiosque("import", "--store", other, fixture("pages/seed-albayane.txt"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other))
+        XCTAssertEqual((try json(try kiosque("list", "--json")) as? [Any])?.count, 0)
+        XCTAssertEqual((try json(try kiosque("list", "--json", "--store", other)) as? [Any])?.count, 1)
+    }
+}
