@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // libxml2 through a shim header: the feed and HTML parsers use it.
@@ -21,14 +22,24 @@ let package = Package(
             "NewsModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // ncursesw through a shim header: macros Swift cannot import.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "ReaderUI", dependencies: ["NewsModel", "Typesetting"]),
+        .target(name: "TerminalCurses", dependencies: ["ReaderUI", "CNCursesW"]),
+        .target(name: "Configuration", dependencies: [
+            "ReaderUI", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(name: "kiosque", dependencies: [
-            "NewsModel", "NewsStore", "NewsImport", "Typesetting",
+            "NewsModel", "NewsStore", "NewsImport", "Typesetting", "ReaderUI", "TerminalCurses", "Configuration",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
         .testTarget(name: "NewsImportTests", dependencies: ["NewsImport"]),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque"]),
     ]
 )

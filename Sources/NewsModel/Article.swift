@@ -105,7 +105,7 @@ public struct Teaser: Sendable, Equatable, Hashable {
 }
 
 /// One person's report of one image.
-public struct Flag: Sendable, Equatable, Hashable {
+public struct ImageFlag: Sendable, Equatable, Hashable {
     public var imageURL: String
     public var user: String
     public var at: Date

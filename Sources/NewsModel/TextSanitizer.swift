@@ -37,6 +37,12 @@ public enum TextSanitizer {
         return result.precomposedStringWithCanonicalMapping
     }
 
+    /// For drawing one row: removes what `cleanLine` removes but keeps the
+    /// spacing as it is (layout decides it); line breaks become spaces.
+    public static func forDisplay(_ text: String) -> String {
+        filter(text, keepLayout: false)
+    }
+
     /// True when the scalar would be removed by `clean`.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         isControl(scalar) || isBidiControl(scalar)

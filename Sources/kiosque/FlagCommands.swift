@@ -80,7 +80,7 @@ struct FlagsCommand: ParsableCommand {
                     Output.line("\(image.id)  \(state)  \(image.url)  (\(image.flaggers.joined(separator: ", ")))")
                 }
             }
-        } catch {
+        } catch let error as StoreError {
             throw CLIError(error.message)
         }
     }

@@ -5,7 +5,8 @@ struct Kiosque: ParsableCommand {
         commandName: "kiosque",
         abstract: "Lecteur de presse francophone pour le terminal.",
         version: "0.1.0",
-        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self,
-                      FlagCommand.self, UnflagCommand.self, FlagsCommand.self]
+        subcommands: [ReaderCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
+                      FlagCommand.self, UnflagCommand.self, FlagsCommand.self],
+        defaultSubcommand: ReaderCommand.self
     )
 }

@@ -22,15 +22,23 @@ struct StoreOptions: ParsableArguments {
 
 /// `--user`, for the commands that act as a person.
 struct UserOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Nom de la personne qui signale (sinon $USER).", valueName: "NOM"))
+    @Option(name: .long, help: ArgumentHelp("Nom de la personne qui signale (sinon $USER, sinon le compte).", valueName: "NOM"))
     var user: String?
 
     func resolved() throws -> String {
-        let name = user ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+        let environment = ProcessInfo.processInfo.environment
+        let name = user ?? environment["USER"] ?? environment["LOGNAME"] ?? Self.accountName() ?? ""
         let clean = TextSanitizer.cleanLine(name)
         guard !clean.isEmpty else {
             throw CLIError("personne inconnue : donnez --user NOM (ou définissez $USER)")
         }
         return clean
+    }
+
+    /// The login name of the account running kiosque, when the environment
+    /// does not say (cron, some containers).
+    private static func accountName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 }

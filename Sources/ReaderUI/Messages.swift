@@ -1,0 +1,53 @@
+import NewsModel
+
+/// What happens to the reader: keys, resizes, timer ticks, and the answers
+/// to effects the loop ran.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(tag: Int)
+    case headlines(offset: Int, rows: [Headline], total: Int, unread: Int)
+    case article(Article, images: [ImageStatus], index: Int)
+    case ticker([TickerItem])
+    case imageStatus(ImageStatus)
+    case failed(String)
+}
+
+/// What the reader asks the outside world to do. Effects are data: the
+/// executable's loop runs them, tests read them.
+public enum Effect: Sendable, Equatable {
+    case loadHeadlines(offset: Int, limit: Int)
+    case loadArticle(id: Int64, index: Int)
+    case markRead(id: Int64)
+    case loadTicker
+    /// A one-shot timer: after the delay, send `.tick(tag:)`.
+    case startTimer(tag: Int, milliseconds: Int)
+    case openURL(String)
+    case flag(imageID: Int64)
+    case unflag(imageID: Int64)
+    case quit
+}
+
+/// The reader's settings, from the command line and the config file.
+public struct ReaderSettings: Sendable {
+    public var user: String
+    public var flagThreshold: Int
+    public var keys: KeyTable
+    public var strings: Strings
+    public var tickerMoving: Bool
+    public var tickerSpeed: Double
+    /// The widest measure for reading; wider terminals centre the text.
+    public var measure: Int
+
+    public init(user: String, flagThreshold: Int = FlagPolicy.defaultThreshold, keys: KeyTable = .defaults,
+                strings: Strings = Strings(.fr), tickerMoving: Bool = true, tickerSpeed: Double = 8,
+                measure: Int = 76) {
+        self.user = user
+        self.flagThreshold = max(1, flagThreshold)
+        self.keys = keys
+        self.strings = strings
+        self.tickerMoving = tickerMoving
+        self.tickerSpeed = tickerSpeed
+        self.measure = max(20, measure)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import NewsModel
+import NewsStore
+import ReaderUI
+import TerminalCurses
+
+/// Runs the reader: feeds keys, resizes and timer ticks to the pure core,
+/// carries out the effects it asks for, and draws what changed. When no
+/// timer is armed it blocks on the keyboard, so an idle reader costs nothing.
+final class ReaderLoop {
+    private let store: NewsStore
+    private let terminal: CursesTerminal
+    private var state: AppState
+    /// One-shot timers by tag, with their deadlines.
+    private var timers: [Int: Date] = [:]
+    private var running = true
+
+    init(store: NewsStore, terminal: CursesTerminal, settings: ReaderSettings) {
+        self.store = store
+        self.terminal = terminal
+        let size = terminal.size
+        state = AppState(width: size.width, height: size.height, settings: settings)
+    }
+
+    func run() {
+        Signals.install()
+        defer { terminal.end() }
+        perform(state.startEffects())
+        terminal.draw(state.render())
+        while running && !Signals.hangup {
+            let input = terminal.read(timeout: nextTimeout())
+            if Signals.hangup { break }
+            switch input {
+            case .key(let key)?:
+                perform(state.update(.key(key)))
+            case .resize?:
+                let size = terminal.size
+                perform(state.update(.resize(width: size.width, height: size.height)))
+            case nil:
+                break
+            }
+            fireDueTimers()
+            terminal.draw(state.render())
+        }
+    }
+
+    private func nextTimeout() -> Int? {
+        guard let next = timers.values.min() else { return nil }
+        return max(0, Int((next.timeIntervalSinceNow * 1000).rounded(.up)))
+    }
+
+    private func fireDueTimers() {
+        let now = Date()
+        for (tag, deadline) in timers where deadline <= now {
+            timers[tag] = nil
+            perform(state.update(.tick(tag: tag)))
+        }
+    }
+
+    /// Carries out effects; their answers are messages, which may ask for
+    /// more effects in turn.
+    private func perform(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            if let answer = run(effect) {
+                queue.append(contentsOf: state.update(answer))
+            }
+        }
+    }
+
+    private func run(_ effect: Effect) -> Message? {
+        do {
+            switch effect {
+            case .loadHeadlines(let offset, let limit):
+                return .headlines(offset: offset, rows: try store.headlines(offset: offset, limit: limit),
+                                  total: try store.articleCount(), unread: try store.unreadCount())
+            case .loadArticle(let id, let index):
+                guard let article = try store.article(id: id) else { return .failed("article \(id) introuvable") }
+                return .article(article, images: try store.images(ofArticle: id), index: index)
+            case .markRead(let id):
+                try store.setRead(articleID: id)
+                return nil
+            case .loadTicker:
+                return .ticker(try TickerFeed.items(from: store))
+            case .startTimer(let tag, let milliseconds):
+                timers = timers.filter { $0.key > tag - 64 }   // forget long-stale tags
+                timers[tag] = Date().addingTimeInterval(Double(milliseconds) / 1000)
+                return nil
+            case .openURL(let url):
+                if let failure = URLOpener.open(url) { return .failed(failure) }
+                return nil
+            case .flag(let imageID):
+                return .imageStatus(try store.flag(imageID: imageID, user: state.settings.user))
+            case .unflag(let imageID):
+                return .imageStatus(try store.unflag(imageID: imageID, user: state.settings.user,
+                                                     threshold: state.settings.flagThreshold))
+            case .quit:
+                running = false
+                return nil
+            }
+        } catch {
+            return .failed(error.message)
+        }
+    }
+}
+
+/// The ticker's headlines: the newest articles and teasers, interleaved.
+enum TickerFeed {
+    static func items(from store: NewsStore, count: Int = 24) throws(StoreError) -> [TickerItem] {
+        let articles = try store.headlines(offset: 0, limit: count).map {
+            TickerItem(text: "\($0.source) · \($0.title)", articleID: $0.id)
+        }
+        let teasers = try store.teasers(offset: 0, limit: count).map {
+            TickerItem(text: ($0.source.map { "\($0) · " } ?? "") + $0.title, articleID: nil)
+        }
+        var items: [TickerItem] = []
+        for i in 0..<max(articles.count, teasers.count) {
+            if i < articles.count { items.append(articles[i]) }
+            if i < teasers.count { items.append(teasers[i]) }
+        }
+        return items
+    }
+}
