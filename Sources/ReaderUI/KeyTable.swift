@@ -68,8 +68,8 @@ public struct KeyTable: Sendable {
         bindings[index].keys = keys
     }
 
-    public func hints(for screen: Screen) -> [(keys: String, action: Action)] {
+    public func hints(for screen: Screen) -> [(key: Key, action: Action)] {
         bindings.filter { $0.hint && $0.screens.contains(screen) && !$0.keys.isEmpty }
-            .map { (keys: $0.keys.first!.name, action: $0.action) }
+            .map { (key: $0.keys[0], action: $0.action) }
     }
 }

@@ -18,7 +18,7 @@ public enum Message: Sendable {
 public enum Effect: Sendable, Equatable {
     case loadHeadlines(offset: Int, limit: Int)
     case loadArticle(id: Int64, index: Int)
-    case markRead(id: Int64)
+    case setRead(id: Int64, read: Bool)
     case loadTicker
     /// A one-shot timer: after the delay, send `.tick(tag:)`.
     case startTimer(tag: Int, milliseconds: Int)

@@ -118,7 +118,7 @@ enum HelpView {
         for screen in [Screen.list, .pager] {
             lines.append(strings.screenName(screen))
             for binding in settings.keys.bindings where binding.screens.contains(screen) && !binding.keys.isEmpty {
-                let keys = binding.keys.map(\.name).joined(separator: ", ")
+                let keys = binding.keys.map(strings.keyName).joined(separator: ", ")
                 lines.append("  " + DisplayWidth.pad(keys, to: 16) + "  " + strings.help(binding.action))
             }
             lines.append("")
@@ -158,7 +158,7 @@ enum StatusLine {
         case .help: left = strings.screenName(.help)
         }
         let hints = state.settings.keys.hints(for: state.screen)
-            .map { "\($0.keys) \(strings.help($0.action))" }.joined(separator: " · ")
+            .map { "\(strings.keyName($0.key)) \(strings.help($0.action))" }.joined(separator: " · ")
         let text = hints.isEmpty ? left : left + " │ " + hints
         buffer.write(DisplayWidth.truncate(text, to: state.width), x: 0, y: y, style: Style(.status))
     }

@@ -35,6 +35,25 @@ public struct Strings: Sendable {
         }
     }
 
+    /// A key as a person reads it on their keyboard.
+    public func keyName(_ key: Key) -> String {
+        guard language == .fr else {
+            return key == .character(" ") ? "Space" : key.name
+        }
+        switch key {
+        case .enter: return "Entrée"
+        case .escape: return "Échap"
+        case .home: return "Début"
+        case .end: return "Fin"
+        case .pageUp: return "PgPréc"
+        case .pageDown: return "PgSuiv"
+        case .backTab: return "Maj-Tab"
+        case .backspace: return "Retour arrière"
+        case .delete: return "Suppr"
+        default: return key.name
+        }
+    }
+
     public func screenName(_ screen: Screen) -> String {
         switch screen {
         case .list: return t("Liste des titres", "Headline list")

@@ -21,7 +21,7 @@ extension AppState {
             screen = .pager
             var effects: [Effect] = []
             if !article.isRead, let id = article.id {
-                effects.append(.markRead(id: id))
+                effects.append(.setRead(id: id, read: true))
                 if let local = list.rows.firstIndex(where: { $0.id == id }) {
                     list.rows[local].isRead = true
                     list.unread = max(0, list.unread - 1)

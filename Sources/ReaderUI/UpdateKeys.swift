@@ -70,6 +70,12 @@ extension AppState {
         case .bottom: list.select(list.total - 1, visibleRows: page)
         case .open:
             return open(index: list.selection)
+        case .toggleRead:
+            let local = list.selection - list.windowOffset
+            guard list.rows.indices.contains(local) else { return [] }
+            list.rows[local].isRead.toggle()
+            list.unread += list.rows[local].isRead ? -1 : 1
+            return [.setRead(id: list.rows[local].id, read: list.rows[local].isRead)]
         default:
             return []
         }

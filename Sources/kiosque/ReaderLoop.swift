@@ -78,8 +78,8 @@ final class ReaderLoop {
             case .loadArticle(let id, let index):
                 guard let article = try store.article(id: id) else { return .failed("article \(id) introuvable") }
                 return .article(article, images: try store.images(ofArticle: id), index: index)
-            case .markRead(let id):
-                try store.setRead(articleID: id)
+            case .setRead(let id, let read):
+                try store.setRead(articleID: id, read)
                 return nil
             case .loadTicker:
                 return .ticker(try TickerFeed.items(from: store))

@@ -19,8 +19,9 @@ final class ArticleLayoutTests: XCTestCase {
         XCTAssertEqual(text.first, "La protection des enfants contre")
         XCTAssertTrue(text.contains("Publié dans Albayane le 28 juillet 2024"))
         XCTAssertTrue(text.contains("• premier point"))
-        XCTAssertTrue(text.last!.hasPrefix("Source : https://albayane.example/article"))
         XCTAssertTrue(layout.lines.allSatisfy { DisplayWidth.of($0.text) <= 40 }, layout.text)
+        let wide = ArticleLayout(article: article(), width: 60)
+        XCTAssertEqual(wide.lines.last?.text, "Source : https://albayane.example/article")
     }
 
     func testImageIsAFramedPlaceholderWithCaptionAndCredit() {
