@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
         .testTarget(name: "NewsImportTests", dependencies: ["NewsImport"]),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI"], exclude: ["Golden"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque"]),
     ]
