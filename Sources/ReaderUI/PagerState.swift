@@ -14,7 +14,11 @@ public struct PagerState: Sendable, Equatable {
     public var selectedImage: Int?
     public var search: SearchState?
 
-    init(article: Article, images: [ImageStatus], listIndex: Int, width: Int, user: String, threshold: Int) {
+    let language: LayoutLanguage
+
+    init(article: Article, images: [ImageStatus], listIndex: Int, width: Int, user: String, threshold: Int,
+         language: LayoutLanguage) {
+        self.language = language
         self.article = article
         self.images = images
         self.listIndex = listIndex
@@ -32,7 +36,7 @@ public struct PagerState: Sendable, Equatable {
         let anchor = layout.lines.indices.contains(top) ? layout.lines[top].block : nil
         let lineInBlock = anchor.map { block in top - (layout.lines.firstIndex { $0.block == block } ?? top) } ?? 0
         let images = self.images
-        layout = ArticleLayout(article: article, width: width) { ref in
+        layout = ArticleLayout(article: article, width: width, language: language) { ref in
             let status = images.first { $0.url == ref.url }
             let state: ArticleLayout.ImageState
             if status?.isBlocked(threshold: threshold) == true { state = .blocked }

@@ -17,7 +17,8 @@ extension AppState {
         case .article(let article, let images, let index):
             pendingOpen = nil
             pager = PagerState(article: article, images: images, listIndex: index, width: textWidth,
-                               user: settings.user, threshold: settings.flagThreshold)
+                               user: settings.user, threshold: settings.flagThreshold,
+                               language: settings.strings.language == .fr ? .fr : .en)
             screen = .pager
             var effects: [Effect] = []
             if !article.isRead, let id = article.id {

@@ -36,7 +36,7 @@ public struct ArticleLayout: Sendable, Equatable {
     public var width: Int
     public var lines: [Line]
 
-    public init(article: Article, width: Int, presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
+    public init(article: Article, width: Int, language: LayoutLanguage = .fr, presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
         let width = max(10, width)
         self.width = width
         var lines: [Line] = []
@@ -52,7 +52,7 @@ public struct ArticleLayout: Sendable, Equatable {
         }
 
         add(article.title, .title, -1)
-        add(Self.byline(article), .byline, -1)
+        add(Self.byline(article, language: language), .byline, -1)
         lines.append(Line(text: "", style: .body, block: -1))
         for (index, block) in article.blocks.enumerated() {
             switch block {
@@ -70,9 +70,9 @@ public struct ArticleLayout: Sendable, Equatable {
                         firstIndent: bullet)
                 }
             case .image(let image):
-                lines.append(contentsOf: Self.frame(image, presentation(image), width: width, block: index))
+                lines.append(contentsOf: Self.frame(image, presentation(image), language: language, width: width, block: index))
             case .links(let links):
-                add("Liens", .heading, index)
+                add(language == .fr ? "Liens" : "Links", .heading, index)
                 for link in links {
                     let label = "[\(link.number)] "
                     add(link.url, .link, index, indent: String(repeating: " ", count: label.count), firstIndent: label)
@@ -81,28 +81,41 @@ public struct ArticleLayout: Sendable, Equatable {
             blank(index)
         }
         if let url = article.url {
-            add("Source : " + url, .link, article.blocks.count)
+            add((language == .fr ? "Source : " : "Source: ") + url, .link, article.blocks.count)
         }
         while let last = lines.last, last.text.isEmpty { lines.removeLast() }
         self.lines = lines
     }
 
     /// "Publié dans Albayane le 28 juillet 2024", with the time and author
-    /// when known.
-    public static func byline(_ article: Article) -> String {
-        var text = "Publié dans \(article.source)"
-        if let date = article.published {
-            text += " le " + FrenchDates.day(date)
-            if date.hasTime { text += " à " + FrenchDates.time(date) }
+    /// when known ("Published in Albayane on 28 July 2024" in English).
+    public static func byline(_ article: Article, language: LayoutLanguage = .fr) -> String {
+        switch language {
+        case .fr:
+            var text = "Publié dans \(article.source)"
+            if let date = article.published {
+                text += " le " + FrenchDates.day(date)
+                if date.hasTime { text += " à " + FrenchDates.time(date) }
+            }
+            if let author = article.author { text += ", par \(author)" }
+            return text
+        case .en:
+            var text = "Published in \(article.source)"
+            if let date = article.published {
+                text += " on " + EnglishDates.day(date)
+                if date.hasTime { text += " at " + EnglishDates.time(date) }
+            }
+            if let author = article.author { text += ", by \(author)" }
+            return text
         }
-        if let author = article.author { text += ", par \(author)" }
-        return text
     }
 
     /// An image as a framed placeholder with its caption and credit.
-    static func frame(_ image: ImageRef, _ presentation: ImagePresentation, width: Int, block: Int) -> [Line] {
+    static func frame(_ image: ImageRef, _ presentation: ImagePresentation, language: LayoutLanguage,
+                      width: Int, block: Int) -> [Line] {
         let inner = max(4, width - 4)
-        let label = presentation.id.map { "Image n° \($0)" } ?? "Image"
+        let fr = language == .fr
+        let label = presentation.id.map { fr ? "Image n° \($0)" : "Image #\($0)" } ?? "Image"
         var content: [String]
         switch presentation.state {
         case .visible:
@@ -110,9 +123,9 @@ public struct ArticleLayout: Sendable, Equatable {
             if let caption = image.caption { content.append(caption) }
             if let credit = image.credit { content.append("© " + credit) }
         case .hiddenForYou:
-            content = [label + " masquée : vous l'avez signalée"]
+            content = [label + (fr ? " masquée : vous l'avez signalée" : " hidden: you reported it")]
         case .blocked:
-            content = [label + " bloquée après signalements"]
+            content = [label + (fr ? " bloquée après signalements" : " blocked after reports")]
         }
         var lines = [Line(text: "┌" + String(repeating: "─", count: inner + 2) + "┐", style: .image, block: block)]
         for text in content {

@@ -44,3 +44,22 @@ public enum FrenchDates {
         return String(format: "%02d/%02d/%04d", c.day!, c.month!, c.year!)
     }
 }
+
+/// The interface language of a layout.
+public enum LayoutLanguage: Sendable, Equatable { case fr, en }
+
+/// Dates for the English interface: "28 July 2024", "14:05".
+public enum EnglishDates {
+    static let months = ["January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"]
+
+    public static func day(_ date: PublicationDate) -> String {
+        let c = FrenchDates.components(date)
+        return "\(c.day!) \(months[c.month! - 1]) \(c.year!)"
+    }
+
+    public static func time(_ date: PublicationDate) -> String {
+        let c = FrenchDates.components(date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+}

@@ -10,6 +10,7 @@ struct FlagCommand: ParsableCommand {
     )
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var userOptions: UserOptions
 
     @Argument(help: ArgumentHelp("Numéro de l'image (voir « kiosque show ID --json »).", valueName: "IMAGE-ID"))
@@ -18,7 +19,7 @@ struct FlagCommand: ParsableCommand {
     func run() throws {
         let user = try userOptions.resolved()
         let store = try storeOptions.open()
-        let threshold = FlagPolicy.defaultThreshold
+        let threshold = try configOptions.flagThreshold()
         do {
             let status = try store.flag(imageID: imageID, user: user)
             Output.line("Merci d'avoir signalé ! Cette image sera bloquée automatiquement après avoir été signalée par plusieurs personnes. (\(min(status.flagCount, threshold))/\(threshold))")
@@ -36,6 +37,7 @@ struct UnflagCommand: ParsableCommand {
     )
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var userOptions: UserOptions
 
     @Argument(help: ArgumentHelp("Numéro de l'image.", valueName: "IMAGE-ID"))
@@ -44,7 +46,7 @@ struct UnflagCommand: ParsableCommand {
     func run() throws {
         let user = try userOptions.resolved()
         let store = try storeOptions.open()
-        let threshold = FlagPolicy.defaultThreshold
+        let threshold = try configOptions.flagThreshold()
         do {
             let status = try store.unflag(imageID: imageID, user: user, threshold: threshold)
             Output.line("Signalement retiré. (\(status.flagCount)/\(threshold))")
@@ -61,13 +63,14 @@ struct FlagsCommand: ParsableCommand {
     )
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var configOptions: ConfigOptions
 
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
     func run() throws {
         let store = try storeOptions.open()
-        let threshold = FlagPolicy.defaultThreshold
+        let threshold = try configOptions.flagThreshold()
         do {
             let images = try store.flaggedImages()
             if json {

@@ -21,17 +21,11 @@ struct ReaderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Langue de l'interface : fr (par défaut) ou en. Aussi $KIOSQUE_LANG.", valueName: "LANGUE"))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("Fichier de réglages (sinon $XDG_CONFIG_HOME/kiosque/config.toml).", valueName: "CHEMIN"))
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let file: ConfigFile
-        do {
-            file = try ConfigFile.load(path: config ?? ConfigFile.defaultPath(environment: environment))
-        } catch {
-            throw CLIError(error.description)
-        }
+        let file = try configOptions.load()
         let settings = try ReaderSetup.settings(file: file, user: userOptions.resolved(),
                                                 lang: lang ?? environment["KIOSQUE_LANG"], noTicker: noTicker)
         let store = try storeOptions.open()

@@ -11,6 +11,7 @@ struct ShowCommand: ParsableCommand {
     )
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var userOptions: UserOptions
 
     @Argument(help: ArgumentHelp("Numéro de l'article (voir « kiosque list »).", valueName: "ID"))
@@ -34,7 +35,7 @@ struct ShowCommand: ParsableCommand {
             }
             let images = try store.images(ofArticle: id)
             let byURL = Dictionary(images.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
-            let threshold = FlagPolicy.defaultThreshold
+            let threshold = try configOptions.flagThreshold()
             if json {
                 try Output.json(ArticleJSON(article: article, images: byURL, threshold: threshold))
             } else {
