@@ -17,13 +17,7 @@ public enum DocumentImporter {
         if bytes.isEmpty { throw ImportError("fichier vide") }
         switch DocumentSniffer.guess(bytes) {
         case .feed, .xmlOther:
-            do {
-                return try FeedParser.parse(bytes, origin: origin, baseURL: baseURL)
-            } catch let error as ImportError {
-                throw error
-            } catch {
-                throw ImportError("flux illisible : \(error)")
-            }
+            return try FeedParser.parse(bytes, origin: origin, baseURL: baseURL)
         case .opml:
             throw ImportError("fichier OPML : l'abonnement aux flux n'est pas encore pris en charge")
         case .html:

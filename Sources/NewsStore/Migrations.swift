@@ -66,6 +66,16 @@ enum Migrations {
                 CREATE INDEX teaser_newest_first ON teaser(last_seen DESC, id DESC);
                 """)
         }
+        migrator.registerMigration("v2: full-text search") { db in
+            // Holds analysed terms (see FrenchAnalyzer), not the raw text:
+            // stems and elisions are handled before FTS5 sees the words, and
+            // unicode61 folds whatever case and accents remain.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE article_search USING fts5(
+                    title, body, tokenize = 'unicode61 remove_diacritics 2'
+                )
+                """)
+        }
         return migrator
     }
 }

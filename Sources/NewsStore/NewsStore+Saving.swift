@@ -28,6 +28,7 @@ extension NewsStore {
         guard let existing else {
             try record.insert(db)
             try linkImages(of: article, articleID: record.id!, in: db)
+            try index(articleID: record.id!, article: article, in: db)
             outcome.added += 1
             return
         }
@@ -42,6 +43,7 @@ extension NewsStore {
         try record.update(db)
         try db.execute(sql: "DELETE FROM article_image WHERE article_id = ?", arguments: [record.id])
         try linkImages(of: article, articleID: record.id!, in: db)
+        try index(articleID: record.id!, article: article, in: db)
         outcome.updated += 1
     }
 

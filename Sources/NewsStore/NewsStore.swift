@@ -29,6 +29,7 @@ public final class NewsStore: Sendable {
         } catch {
             throw StoreError.from(error, path: path)
         }
+        try reindexIfNeeded()
     }
 
     /// `$KIOSQUE_STORE`, else `$XDG_DATA_HOME/kiosque/kiosque.sqlite`, else

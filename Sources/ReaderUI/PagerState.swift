@@ -37,12 +37,7 @@ public struct PagerState: Sendable, Equatable {
         let lineInBlock = anchor.map { block in top - (layout.lines.firstIndex { $0.block == block } ?? top) } ?? 0
         let images = self.images
         layout = ArticleLayout(article: article, width: width, language: language) { ref in
-            let status = images.first { $0.url == ref.url }
-            let state: ArticleLayout.ImageState
-            if status?.isBlocked(threshold: threshold) == true { state = .blocked }
-            else if status?.isFlagged(by: user) == true { state = .hiddenForYou }
-            else { state = .visible }
-            return .init(id: status?.id, state: state)
+            .init(status: images.first { $0.url == ref.url }, user: user, threshold: threshold)
         }
         if let anchor, let first = layout.lines.firstIndex(where: { $0.block == anchor }) {
             let blockLength = layout.lines[first...].prefix { $0.block == anchor }.count

@@ -24,7 +24,9 @@ struct Palette {
     private static func monochrome(_ role: Role) -> Look {
         switch role {
         case .ticker, .status, .selection, .imageSelected, .match: return Look(reverse: true)
-        case .tickerMark, .currentMatch, .notice: return Look(bold: true, reverse: true, underline: true)
+        // The reading point stands out of the reversed band by not being reversed.
+        case .tickerMark: return Look(bold: true, underline: true)
+        case .currentMatch, .notice: return Look(bold: true, reverse: true, underline: true)
         case .header: return Look(underline: true)
         case .unread, .title, .heading: return Look(bold: true)
         case .link: return Look(underline: true)

@@ -31,6 +31,15 @@ public struct ArticleLayout: Sendable, Equatable {
             self.id = id
             self.state = state
         }
+
+        /// Blocked for everybody once enough people flagged it; hidden at
+        /// once for a person who flagged it; visible otherwise.
+        public init(status: ImageStatus?, user: String?, threshold: Int) {
+            id = status?.id
+            if status?.isBlocked(threshold: threshold) == true { state = .blocked }
+            else if let user, status?.isFlagged(by: user) == true { state = .hiddenForYou }
+            else { state = .visible }
+        }
     }
 
     public var width: Int

@@ -9,6 +9,8 @@ enum KiosqueMain {
         do {
             var command = try Kiosque.parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)     // the command already said what went wrong
         } catch let error as CLIError {
             Output.error(error.message)
             exit(error.exitCode)

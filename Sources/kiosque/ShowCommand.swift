@@ -41,12 +41,7 @@ struct ShowCommand: ParsableCommand {
             } else {
                 let user = try? userOptions.resolved()
                 let layout = ArticleLayout(article: article, width: width ?? min(Output.terminalWidth ?? 80, 80)) { ref in
-                    let status = byURL[ref.url]
-                    let state: ArticleLayout.ImageState
-                    if status?.isBlocked(threshold: threshold) == true { state = .blocked }
-                    else if let user, status?.isFlagged(by: user) == true { state = .hiddenForYou }
-                    else { state = .visible }
-                    return ArticleLayout.ImagePresentation(id: status?.id, state: state)
+                    .init(status: byURL[ref.url], user: user, threshold: threshold)
                 }
                 Output.line(layout.text)
             }

@@ -87,3 +87,39 @@ final class ReaderEndToEndTests: CLITestCase {
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1)
     }
 }
+
+/// Flag an image in the reader, then two more people from the command line.
+final class ReaderFlaggingEndToEndTests: CLITestCase {
+    func testTabSThanksAndTwoMorePeopleBlockTheImage() throws {
+        let imported = try kiosque("import", fixture("feeds/rss2-lemonde-like.xml"))
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        let first = try XCTUnwrap(rows.first?["id"] as? Int)
+        let shown = try XCTUnwrap(json(try kiosque("show", String(first), "--json")) as? [String: Any])
+        let image = try XCTUnwrap((shown["blocks"] as? [[String: Any]])?.first { $0["type"] as? String == "image" })
+        let imageID = try XCTUnwrap(image["id"] as? Int)
+
+        let env = ["TERM": "tmux-256color", "HOME": folder.path, "KIOSQUE_STORE": storePath,
+                   "USER": "amina", "PATH": "/usr/bin:/bin"]
+        let session = try TmuxSession(command: [binary.path], environment: env)
+        try session.waitFor("the list") { $0.contains { $0.contains("Titre") } }
+        try session.send("Enter")
+        try session.waitFor("the article") { $0.contains { $0.contains("Publié dans") } }
+        try session.send("Tab")
+        try session.send("s")
+        let thanked = try session.waitFor("the thanks") { $0.contains { $0.contains("Merci d'avoir signalé !") } }
+        XCTAssertTrue(thanked[29].contains("Merci d'avoir signalé ! Cette image sera bloquée automatiquement"), thanked[29])
+        try session.waitFor("the image hidden for amina") { $0.contains { $0.contains("masquée") } }
+
+        try kiosque("flag", String(imageID), "--user", "yassine")
+        try kiosque("flag", String(imageID), "--user", "claire")
+        // Reopen the article: the image is now blocked for everybody.
+        try session.send("q")
+        try session.waitFor("the list") { $0.contains { $0.contains("Titre") } }
+        try session.send("Enter")
+        try session.waitFor("the blocked image") { $0.contains { $0.contains("Image n° \(imageID) bloquée") } }
+        try session.send("q")
+        try session.send("q")
+        try session.waitFor("a clean exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
+    }
+}

@@ -1,0 +1,48 @@
+import NewsModel
+
+/// Converts the HTML of a feed item into the model's blocks.
+///
+/// Paragraphs, headings, quotes (with their <cite>/<footer> as attribution),
+/// lists, images (with their <figure>'s caption and credit) and tables
+/// (one paragraph per row, cells separated by " · ") come out in reading
+/// order. Links keep their text followed by "[n]" and are listed, numbered
+/// from 1, in a final `.links` block. Scripts, styles, frames, forms,
+/// navigation and drawings are dropped. All text is sanitised and in NFC.
+public enum HTMLBlocks {
+    public static func blocks(fromHTML html: String, baseURL: String?) -> [Block] {
+        guard let document = HTMLDocument(fragment: html), let body = document.body else { return [] }
+        var builder = HTMLBlockBuilder(baseURL: baseURL)
+        HTMLTreeWalk.visit(descendantsOf: body, with: &builder)
+        return builder.finish()
+    }
+
+    /// The text of a fragment on one line, for titles that contain markup
+    /// or entities ("Crue de la Sa&ocirc;ne : <em>alerte</em>").
+    public static func plainText(fromHTML html: String) -> String {
+        guard let document = HTMLDocument(fragment: html), let body = document.body else {
+            return TextSanitizer.cleanLine(html)
+        }
+        var collector = HTMLPlainTextCollector()
+        HTMLTreeWalk.visit(descendantsOf: body, with: &collector)
+        return TextSanitizer.cleanLine(collector.sink.take())
+    }
+}
+
+/// All the text of a tree as one line: blocks and line breaks are spaces.
+struct HTMLPlainTextCollector: HTMLTreeVisitor {
+    var sink = HTMLTextSink(kind: .flow, serial: 0)
+
+    mutating func enter(_ node: HTMLNode) -> Bool {
+        if node.isText {
+            sink.appendCollapsing(node.text)
+            return false
+        }
+        guard node.isElement, !HTMLElementKinds.skipped.contains(node.name) else { return false }
+        if node.name == "br" || HTMLElementKinds.blocks.contains(node.name) { sink.appendSpace() }
+        return true
+    }
+
+    mutating func leave(_ node: HTMLNode) {
+        if HTMLElementKinds.blocks.contains(node.name) { sink.appendSpace() }
+    }
+}

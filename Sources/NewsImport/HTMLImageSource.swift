@@ -1,0 +1,40 @@
+import Foundation
+import NewsModel
+
+/// Reads an <img> element into an `ImageRef`, or nothing when the image
+/// cannot be shown or is not content.
+enum HTMLImageSource {
+    static func imageRef(_ image: HTMLNode, baseURL: String?) -> ImageRef? {
+        if isTrackingPixel(image) { return nil }
+        guard let url = sourceURL(image, baseURL: baseURL) else { return nil }
+        return ImageRef(url: url, alt: image.attribute("alt").map(TextSanitizer.cleanLine))
+    }
+
+    /// `src`, else the attributes lazy-loading scripts fill in `src` from,
+    /// else the first `srcset` candidate. A `src` holding a placeholder
+    /// (a data: URL) does not count. Only http(s) results are kept.
+    static func sourceURL(_ image: HTMLNode, baseURL: String?) -> String? {
+        for name in ["src", "data-src", "data-lazy-src", "data-original"] {
+            if let value = image.attribute(name), let url = CanonicalURL.resolve(value, against: baseURL) {
+                return url
+            }
+        }
+        for name in ["srcset", "data-srcset"] {
+            if let candidate = image.attribute(name)?.split(separator: ",").first?
+                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first,
+               let url = CanonicalURL.resolve(String(candidate), against: baseURL) {
+                return url
+            }
+        }
+        return nil
+    }
+
+    /// A 1×1 (or 0×0) image is a counter, not a picture.
+    static func isTrackingPixel(_ image: HTMLNode) -> Bool {
+        ["width", "height"].contains { name in
+            guard let value = image.attribute(name)?.trimmingCharacters(in: .whitespaces) else { return false }
+            let digits = value.hasSuffix("px") ? String(value.dropLast(2)) : value
+            return Int(digits).map { $0 <= 1 } ?? false
+        }
+    }
+}

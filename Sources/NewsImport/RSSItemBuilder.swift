@@ -1,0 +1,44 @@
+import NewsModel
+
+/// Makes articles out of the fields `RSSFeedCollector` gathered.
+struct RSSItemBuilder {
+    let source: String
+    /// Where relative links point when an item declares no xml:base: the
+    /// channel's link, itself resolved against the feed's own address.
+    let channelBase: String?
+    let channelLanguage: String?
+    let origin: Origin
+
+    init(channel: RSSChannelFields, baseURL: String?, origin: Origin) {
+        let link = channel.link.flatMap { CanonicalURL.resolve($0, against: baseURL) }
+        source = FeedText.sourceName(title: channel.title, link: link ?? baseURL, origin: origin)
+        channelBase = link ?? baseURL
+        channelLanguage = FeedText.nonEmptyLine(channel.language)
+        self.origin = origin
+    }
+
+    func article(from item: RSSItemFields) -> Article {
+        let base = item.declaredBase ?? channelBase
+        let guid = FeedText.nonEmptyLine(item.guid) ?? FeedText.nonEmptyLine(item.about)
+        let url = item.link.flatMap { CanonicalURL.resolve($0, against: base) }
+            ?? (item.guidIsPermaLink ? item.guid.flatMap { CanonicalURL.resolve($0, against: nil) } : nil)
+            ?? item.about.flatMap { CanonicalURL.resolve($0, against: nil) }
+
+        // content:encoded is the full text; description is often a summary.
+        let html = [item.encodedContent, item.description]
+            .compactMap { $0 }
+            .first { !$0.allSatisfy(\.isWhitespace) }
+        let body = html.map { HTMLBlocks.blocks(fromHTML: $0, baseURL: base) } ?? []
+        let blocks = FeedImages.blocks(lead: item.enclosureImages + item.mediaImages, thumbnails: item.thumbnails,
+                                       body: body, base: base)
+
+        let title = item.title.map(FeedText.looseLine).flatMap { $0.isEmpty ? nil : $0 }
+            ?? FeedText.fallbackTitle(from: blocks)
+        let published = [item.pubDate, item.dcDate].compactMap { $0 }.lazy.compactMap(FeedDates.parse).first
+        let author = FeedText.authors(item.creators) ?? item.author.flatMap(FeedText.rssAuthorName)
+
+        return Article(guid: guid, title: title, source: source, url: url, published: published, author: author,
+                       language: FeedText.nonEmptyLine(item.language) ?? channelLanguage,
+                       categories: FeedText.categories(item.categories), blocks: blocks, origin: origin)
+    }
+}

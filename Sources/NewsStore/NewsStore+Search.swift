@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// One search hit: the headline, a snippet with the matches marked, and the
+/// rank (lower is better).
+public struct SearchHit: Sendable, Equatable {
+    public var headline: Headline
+    public var snippet: String
+    public var rank: Double
+}
+
+extension NewsStore {
+    /// Keeps the search index in step with an article just saved.
+    func index(articleID: Int64, article: Article, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [articleID])
+        let body = article.blocks.map(\.plainText).joined(separator: "\n")
+        try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+                       arguments: [articleID,
+                                   FrenchAnalyzer.terms(article.title).joined(separator: " "),
+                                   FrenchAnalyzer.terms(body).joined(separator: " ")])
+    }
+
+    /// Rebuilds the index when it does not cover every article (a store made
+    /// before search existed). Runs once; afterwards saves keep it in step.
+    func reindexIfNeeded() throws(StoreError) {
+        let (articles, indexed) = try read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search") ?? 0)
+        }
+        guard articles != indexed else { return }
+        try write { db in
+            try db.execute(sql: "DELETE FROM article_search")
+            let records = try ArticleRecord.fetchCursor(db)
+            while let record = try records.next() {
+                try index(articleID: record.id!, article: try record.article(), in: db)
+            }
+        }
+    }
+
+    /// Articles matching a query, best first. Words are matched by stem and
+    /// without accents; "quoted phrases" must appear as written (up to
+    /// stems); -word excludes.
+    public func search(_ text: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+        let query = SearchQuery(text)
+        guard let expression = query.ftsExpression else {
+            throw StoreError("recherche vide : donnez au moins un mot à chercher (les mots précédés de - sont exclus)")
+        }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT article.id, article.title, article.source, article.url, article.published,
+                       article.published_offset, article.published_has_time, article.is_read, article.body,
+                       bm25(article_search, 4.0, 1.0) AS rank
+                FROM article_search JOIN article ON article.id = article_search.rowid
+                WHERE article_search MATCH ?
+                ORDER BY rank LIMIT ?
+                """, arguments: [expression, max(0, limit)])
+        }
+        return rows.map { row in
+            let body: String = row["body"]
+            let blocks = (try? JSONDecoder().decode([Block].self, from: Data(body.utf8))) ?? []
+            let text = blocks.map(\.plainText).joined(separator: " ")
+            return SearchHit(headline: Self.headline(row),
+                             snippet: Snippet.make(from: text, matching: query.allTerms),
+                             rank: row["rank"])
+        }
+    }
+}
+
+/// A search as typed: words, "quoted phrases" and -exclusions, each reduced
+/// to search terms.
+struct SearchQuery {
+    var required: [[String]] = []
+    var excluded: [[String]] = []
+
+    init(_ text: String) {
+        var rest = Substring(text)
+        while let start = rest.firstIndex(where: { !$0.isWhitespace }) {
+            rest = rest[start...]
+            let negative = rest.hasPrefix("-")
+            if negative { rest = rest.dropFirst() }
+            let piece: Substring
+            if rest.hasPrefix("\"") || rest.hasPrefix("«") {
+                let body = rest.dropFirst()
+                let end = body.firstIndex(where: { $0 == "\"" || $0 == "»" }) ?? body.endIndex
+                piece = body[..<end]
+                rest = end < body.endIndex ? body[body.index(after: end)...] : body[end...]
+            } else {
+                let end = rest.firstIndex(where: { $0.isWhitespace }) ?? rest.endIndex
+                piece = rest[..<end]
+                rest = rest[end...]
+            }
+            let terms = FrenchAnalyzer.terms(String(piece))
+            guard !terms.isEmpty else { continue }
+            if negative { excluded.append(terms) } else { required.append(terms) }
+        }
+    }
+
+    var allTerms: Set<String> { Set(required.flatMap { $0 }) }
+
+    /// The FTS5 expression, passed as a bound parameter. Terms only hold
+    /// letters, digits and apostrophes, and are quoted all the same.
+    var ftsExpression: String? {
+        guard !required.isEmpty else { return nil }
+        func quote(_ terms: [String]) -> String {
+            "\"" + terms.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var expression = required.map(quote).joined(separator: " AND ")
+        for terms in excluded { expression += " NOT " + quote(terms) }
+        return expression
+    }
+}
+
+/// A window of the text around the first match, with every matching word
+/// marked **like this**.
+enum Snippet {
+    static func make(from text: String, matching terms: Set<String>, radius: Int = 12) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard !words.isEmpty else { return "" }
+        let matches = words.map { word in
+            FrenchAnalyzer.terms(word).contains { terms.contains($0) }
+        }
+        let first = matches.firstIndex(of: true) ?? 0
+        let start = max(0, first - radius / 2)
+        let end = min(words.count, start + radius * 2)
+        var pieces: [String] = []
+        for i in start..<end {
+            pieces.append(matches[i] ? "**\(words[i])**" : words[i])
+        }
+        return (start > 0 ? "… " : "") + pieces.joined(separator: " ") + (end < words.count ? " …" : "")
+    }
+}

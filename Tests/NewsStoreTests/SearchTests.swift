@@ -1,0 +1,64 @@
+import Foundation
+import NewsModel
+import NewsStore
+import XCTest
+
+final class SearchTests: StoreTestCase {
+    private func seed(_ store: NewsStore) throws {
+        try store.save(articles: [
+            article("Les élections municipales à Fès", guid: "1", body: "Les électeurs de l’École normale ont voté."),
+            article("Sport : le Wydad s'impose", guid: "2", body: "Une victoire nette au stade Mohammed V."),
+            article("Réforme de l'État", guid: "3", body: "Jusqu’à la fin de l’année, l’État réorganise les écoles publiques."),
+            article("École et sport", guid: "4", body: "Le sport scolaire revient dans les écoles."),
+        ])
+    }
+
+    func testUnaccentedSingularAndElidedQueriesFindAccentedPluralText() throws {
+        let store = try makeStore()
+        try seed(store)
+        XCTAssertEqual(try store.search("election").map(\.headline.title), ["Les élections municipales à Fès"])
+        XCTAssertEqual(Set(try store.search("ecole").map(\.headline.title)),
+                       ["Les élections municipales à Fès", "Réforme de l'État", "École et sport"])
+        XCTAssertEqual(try store.search("etat").map(\.headline.title), ["Réforme de l'État"])
+        XCTAssertEqual(try store.search("l’etat").map(\.headline.title), ["Réforme de l'État"])
+    }
+
+    func testExclusionsAndPhrases() throws {
+        let store = try makeStore()
+        try seed(store)
+        XCTAssertEqual(Set(try store.search("ecoles -sport").map(\.headline.title)),
+                       ["Les élections municipales à Fès", "Réforme de l'État"])
+        XCTAssertEqual(try store.search("\"ecole normale\"").map(\.headline.title), ["Les élections municipales à Fès"])
+        XCTAssertEqual(try store.search("\"normale ecole\"").map(\.headline.title), [])
+        XCTAssertThrowsError(try store.search("-sport"))
+    }
+
+    func testTitleMatchesRankFirstAndSnippetsMarkTheMatch() throws {
+        let store = try makeStore()
+        try seed(store)
+        // Three articles mention schools in their text; one has it in its title.
+        let hits = try store.search("ecole")
+        XCTAssertEqual(hits.count, 3)
+        XCTAssertEqual(hits.first?.headline.title, "École et sport")
+        let school = try XCTUnwrap(store.search("ecoles").first { $0.headline.title == "École et sport" })
+        XCTAssertTrue(school.snippet.contains("**écoles.**"), school.snippet)
+    }
+
+    func testIndexFollowsUpdates() throws {
+        let store = try makeStore()
+        try store.save(articles: [article("Premier titre", guid: "g", body: "Il pleut sur Tanger.")])
+        XCTAssertEqual(try store.search("tanger").count, 1)
+        try store.save(articles: [article("Premier titre", guid: "g", body: "Il neige sur Ifrane.")])
+        XCTAssertEqual(try store.search("tanger").count, 0)
+        XCTAssertEqual(try store.search("ifrane").count, 1)
+    }
+
+    func testHostileQueriesAreJustWords() throws {
+        let store = try makeStore()
+        try seed(store)
+        for query in ["\" OR 1=1 --", "NEAR(a b)", "sport*", "title:sport", "'); DROP TABLE article; --"] {
+            _ = try? store.search(query)
+        }
+        XCTAssertEqual(try store.articleCount(), 4)
+    }
+}
