@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "NewsImportTests", dependencies: ["NewsImport"]),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI"], exclude: ["Golden"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", .product(name: "TOMLKit", package: "TOMLKit")]),
         .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque"]),
     ]
 )

@@ -25,6 +25,9 @@ public enum DocumentImporter {
         case .text:
             let text = try TextDecoding.decode(bytes)
             guard ScrapedPageParser.recognises(text) else {
+                if ScrapedPageParser.hasPageFurniture(text) {
+                    throw ImportError("page extraite sans ligne « Publié dans SOURCE le JJ - MM - AAAA »")
+                }
                 throw ImportError("format non reconnu : ni page extraite, ni RSS, ni Atom")
             }
             return try ScrapedPageParser.parse(text, origin: origin)

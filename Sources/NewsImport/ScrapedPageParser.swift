@@ -48,6 +48,12 @@ public enum ScrapedPageParser {
         splitLines(text).contains { Byline($0) != nil }
     }
 
+    /// True when the text has the notice or the closing line of a scraped
+    /// page, so that a page missing its byline is named as such.
+    public static func hasPageFurniture(_ text: String) -> Bool {
+        splitLines(text).contains { isNotice($0) || isClosingLine($0) }
+    }
+
     /// Lines cleaned one by one (CRLF, NFD, controls), without the no-break
     /// spaces the band uses as separators — those are needed to split it, so
     /// they are kept and trimmed per headline instead.

@@ -22,10 +22,12 @@ extension Block: Codable {
             try c.encode(items, forKey: .items)
             try c.encode(items.joined(separator: "\n"), forKey: .text)
         case .image(let image):
+            // Always present, null when unknown, so readers of the JSON can
+            // rely on the keys.
             try c.encode(image.url, forKey: .url)
-            try c.encodeIfPresent(image.alt, forKey: .alt)
-            try c.encodeIfPresent(image.caption, forKey: .caption)
-            try c.encodeIfPresent(image.credit, forKey: .credit)
+            try c.encode(image.alt, forKey: .alt)
+            try c.encode(image.caption, forKey: .caption)
+            try c.encode(image.credit, forKey: .credit)
         case .links(let links):
             try c.encode(links, forKey: .links)
         }

@@ -4,7 +4,7 @@
 public enum Action: String, Sendable, CaseIterable {
     case up, down, pageUp, pageDown, top, bottom, open, back, quit
     case previousArticle, nextArticle, openSource
-    case search, nextMatch, previousMatch
+    case search, nextMatch, previousMatch, filter
     case nextImage, previousImage, flagImage
     case toggleTicker, openTickerHeadline, help, toggleRead
 }
@@ -38,11 +38,12 @@ public struct KeyTable: Sendable {
         KeyBinding(action: .search, keys: [.character("/")], screens: [.pager], hint: true),
         KeyBinding(action: .nextMatch, keys: [.character("n")], screens: [.pager], hint: false),
         KeyBinding(action: .previousMatch, keys: [.character("N")], screens: [.pager], hint: false),
+        KeyBinding(action: .filter, keys: [.character("/")], screens: [.list], hint: true),
         KeyBinding(action: .nextImage, keys: [.tab], screens: [.pager], hint: true),
         KeyBinding(action: .previousImage, keys: [.backTab], screens: [.pager], hint: false),
         KeyBinding(action: .flagImage, keys: [.character("s")], screens: [.pager], hint: true),
         KeyBinding(action: .toggleRead, keys: [.character("u")], screens: [.list], hint: false),
-        KeyBinding(action: .toggleTicker, keys: [.character("t")], screens: [.list, .pager], hint: true),
+        KeyBinding(action: .toggleTicker, keys: [.character("t")], screens: [.list, .pager], hint: false),
         KeyBinding(action: .openTickerHeadline, keys: [.character("T")], screens: [.list, .pager], hint: false),
         KeyBinding(action: .help, keys: [.character("?"), .function(1)], screens: [.list, .pager], hint: true),
     ])

@@ -10,6 +10,20 @@ public struct ListState: Sendable, Equatable {
     public var loaded = false
     public var windowOffset = 0
     public var rows: [Headline] = []
+    /// While set, the list shows the articles matching the query instead of
+    /// every article.
+    public var filter: ListFilter?
+
+    /// True when the rows are a filter's results rather than every article.
+    public var isFiltering: Bool { !(filter?.query.isEmpty ?? true) }
+
+    /// The list's state before filtering, to come back to with Esc.
+    public struct ListFilter: Sendable, Equatable {
+        public var query: String
+        public var editing: Bool
+        public var savedSelection: Int
+        public var savedTop: Int
+    }
 
     public func row(at index: Int) -> Headline? {
         let local = index - windowOffset
@@ -29,6 +43,7 @@ public struct ListState: Sendable, Equatable {
     /// The load that covers rows [top, top + visibleRows) plus a page on each
     /// side, or nil when the window already covers them.
     public func loadNeeded(visibleRows: Int) -> Effect? {
+        if isFiltering { return nil }     // the filter's results are all loaded
         let page = max(1, visibleRows)
         let wanted = top..<min(total, top + page)
         let have = windowOffset..<(windowOffset + rows.count)

@@ -10,6 +10,7 @@ public enum Message: Sendable {
     case article(Article, images: [ImageStatus], index: Int)
     case ticker([TickerItem])
     case imageStatus(ImageStatus)
+    case searchResults(query: String, rows: [Headline])
     case failed(String)
 }
 
@@ -20,6 +21,8 @@ public enum Effect: Sendable, Equatable {
     case loadArticle(id: Int64, index: Int)
     case setRead(id: Int64, read: Bool)
     case loadTicker
+    /// Articles matching a query, best first (the list's filter).
+    case search(query: String, limit: Int)
     /// A one-shot timer: after the delay, send `.tick(tag:)`.
     case startTimer(tag: Int, milliseconds: Int)
     case openURL(String)

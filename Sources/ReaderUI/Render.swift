@@ -147,6 +147,10 @@ enum StatusLine {
             buffer.write(strings.searchPrompt + search.query + "▏", x: 0, y: y, style: Style(.status, bold: true))
             return
         }
+        if state.screen == .list, let filter = state.list.filter, filter.editing {
+            buffer.write(strings.filterPrompt + filter.query + "▏", x: 0, y: y, style: Style(.status, bold: true))
+            return
+        }
         if let notice = state.notice {
             buffer.write(DisplayWidth.truncate(notice, to: state.width), x: 0, y: y, style: Style(.notice, bold: true))
             return

@@ -23,6 +23,7 @@ public struct Strings: Sendable {
         case .nextArticle: return t("article suivant", "next article")
         case .openSource: return t("ouvrir la source", "open source")
         case .search: return t("chercher", "search")
+        case .filter: return t("filtrer", "filter")
         case .nextMatch: return t("occurrence suivante", "next match")
         case .previousMatch: return t("occurrence précédente", "previous match")
         case .nextImage: return t("image suivante", "next image")
@@ -93,6 +94,11 @@ public struct Strings: Sendable {
     public var noSourceLink: String { t("Pas de lien vers la source (http ou https).", "No source link (http or https).") }
     public func opening(_ url: String) -> String { t("Ouverture de \(url)", "Opening \(url)") }
     public var searchPrompt: String { t("Chercher : ", "Search: ") }
+    public var filterPrompt: String { t("Filtrer : ", "Filter: ") }
+    public func filtered(_ n: Int, query: String) -> String {
+        t("\(n) article\(n > 1 ? "s" : "") pour « \(query) » (Échap : tout revoir)",
+          "\(n) article\(n == 1 ? "" : "s") for “\(query)” (Esc: show all)")
+    }
     public func matches(_ n: Int, current: Int) -> String {
         n == 0 ? t("Aucune occurrence", "No match") : t("Occurrence \(current)/\(n)", "Match \(current)/\(n)")
     }

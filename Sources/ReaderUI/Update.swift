@@ -35,6 +35,13 @@ extension AppState {
             return !wasRunning && ticker.isRunning ? [armTicker()] : []
         case .imageStatus(let status):
             return receive(status)
+        case .searchResults(let query, let rows):
+            guard let filter = list.filter, filter.query == query else { return [] }   // typed on since
+            list.rows = rows
+            list.windowOffset = 0
+            list.total = rows.count
+            list.select(0, visibleRows: listRows)
+            return []
         case .failed(let reason):
             notice = reason
             pendingOpen = nil
@@ -62,6 +69,7 @@ extension AppState {
     }
 
     private mutating func receiveHeadlines(offset: Int, rows: [Headline], total: Int, unread: Int) -> [Effect] {
+        if list.isFiltering { return [] }   // the filter's results stay on screen
         list.total = total
         list.unread = unread
         list.windowOffset = offset

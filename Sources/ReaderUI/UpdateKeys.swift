@@ -1,3 +1,4 @@
+import Foundation
 import NewsModel
 
 /// Keys, turned into actions through the one key table.
@@ -6,6 +7,12 @@ extension AppState {
         notice = nil
         if screen == .pager, pager?.search?.editing == true {
             return editSearch(key)
+        }
+        if screen == .list, list.filter?.editing == true {
+            return editFilter(key)
+        }
+        if screen == .list, key == .escape, list.filter != nil {
+            return clearFilter()
         }
         guard let action = settings.keys.action(for: key, on: screen) else { return [] }
         switch action {
@@ -70,6 +77,13 @@ extension AppState {
         case .bottom: list.select(list.total - 1, visibleRows: page)
         case .open:
             return open(index: list.selection)
+        case .filter:
+            if list.filter == nil {
+                list.filter = .init(query: "", editing: true, savedSelection: list.selection, savedTop: list.top)
+            } else {
+                list.filter?.editing = true
+            }
+            return []
         case .toggleRead:
             let local = list.selection - list.windowOffset
             guard list.rows.indices.contains(local) else { return [] }
@@ -162,6 +176,48 @@ extension AppState {
             return []
         }
         return status.isFlagged(by: settings.user) ? [.unflag(imageID: status.id)] : [.flag(imageID: status.id)]
+    }
+
+    /// Typing a filter: each change asks for the matching articles, so the
+    /// list narrows as you type; Enter keeps the results to browse.
+    private mutating func editFilter(_ key: Key) -> [Effect] {
+        guard var filter = list.filter else { return [] }
+        switch key {
+        case .escape:
+            return clearFilter()
+        case .enter:
+            filter.editing = false
+            list.filter = filter
+            if !filter.query.isEmpty { notice = settings.strings.filtered(list.total, query: filter.query) }
+            return []
+        case .backspace, .delete:
+            guard !filter.query.isEmpty else { return [] }
+            filter.query.removeLast()
+        case .character(let c):
+            filter.query.append(c)
+        default:
+            return []
+        }
+        list.filter = filter
+        if filter.query.trimmingCharacters(in: .whitespaces).isEmpty {
+            list.filter?.query = ""
+            return restoreUnfiltered(filter)   // an empty query shows every article again
+        }
+        return [.search(query: filter.query, limit: 500)]
+    }
+
+    /// Esc: back to every article, where the selection was before filtering.
+    private mutating func clearFilter() -> [Effect] {
+        guard let filter = list.filter else { return [] }
+        list.filter = nil
+        return restoreUnfiltered(filter)
+    }
+
+    private mutating func restoreUnfiltered(_ filter: ListState.ListFilter) -> [Effect] {
+        list.loaded = false
+        list.selection = filter.savedSelection
+        list.top = filter.savedTop
+        return [.loadHeadlines(offset: max(0, list.top - listRows), limit: listRows * 3)]
     }
 
     /// Typing a search: characters add, Backspace removes, Enter keeps the

@@ -81,6 +81,8 @@ final class ReaderLoop {
             case .setRead(let id, let read):
                 try store.setRead(articleID: id, read)
                 return nil
+            case .search(let query, let limit):
+                return .searchResults(query: query, rows: try store.search(query, limit: limit).map(\.headline))
             case .loadTicker:
                 return .ticker(try TickerFeed.items(from: store))
             case .startTimer(let tag, let milliseconds):

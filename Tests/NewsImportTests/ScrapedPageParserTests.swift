@@ -99,7 +99,7 @@ final class ScrapedPageParserTests: XCTestCase {
     func testPageWithoutBylineIsRejected() {
         let text = page().replacingOccurrences(of: "Publié dans Le Matin le 3 - 2 - 2025", with: "")
         XCTAssertThrowsError(try DocumentImporter.parse(Array(text.utf8), origin: origin, baseURL: nil)) { error in
-            XCTAssertTrue("\(error)".contains("format non reconnu"), "\(error)")
+            XCTAssertEqual("\(error)", "page extraite sans ligne « Publié dans SOURCE le JJ - MM - AAAA »")
         }
     }
 

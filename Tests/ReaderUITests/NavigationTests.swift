@@ -158,3 +158,43 @@ final class ReadStateTests: XCTestCase {
         XCTAssertEqual(state.list.unread, unread)
     }
 }
+
+final class ListFilterTests: XCTestCase {
+    func testSlashFiltersAsYouTypeAndEscRestoresTheList() {
+        var state = Sample.state(rows: 5)
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.down))
+        XCTAssertEqual(state.update(.key(.character("/"))), [])
+        XCTAssertEqual(state.update(.key(.character("e"))), [.search(query: "e", limit: 500)])
+        XCTAssertEqual(state.update(.key(.character("c"))), [.search(query: "ec", limit: 500)])
+        let hit = Sample.headlines(5)[4]
+        // An answer to an older query is ignored.
+        _ = state.update(.searchResults(query: "e", rows: Sample.headlines(5)))
+        XCTAssertEqual(state.list.total, 5)
+        _ = state.update(.searchResults(query: "ec", rows: [hit]))
+        XCTAssertEqual(state.list.total, 1)
+        XCTAssertTrue(state.render().trimmedLines[13].hasPrefix("Filtrer : ec"))
+        XCTAssertTrue(state.render().trimmedLines[2].contains(String(hit.title.prefix(20))))
+        _ = state.update(.key(.enter))
+        XCTAssertEqual(state.notice, "1 article pour « ec » (Échap : tout revoir)")
+        // Browsing the results does not ask for pages of the whole list.
+        XCTAssertEqual(state.update(.key(.down)), [])
+        XCTAssertEqual(state.update(.key(.enter)), [.loadArticle(id: hit.id, index: 0)])
+        let back = state.update(.key(.escape))
+        XCTAssertEqual(back, [.loadHeadlines(offset: 0, limit: 33)])
+        XCTAssertNil(state.list.filter)
+        XCTAssertEqual(state.list.selection, 2)
+    }
+
+    func testEmptyingTheQueryShowsEverythingAgain() {
+        var state = Sample.state(rows: 5)
+        _ = state.update(.key(.character("/")))
+        _ = state.update(.key(.character("x")))
+        _ = state.update(.searchResults(query: "x", rows: []))
+        XCTAssertEqual(state.list.total, 0)
+        let effects = state.update(.key(.backspace))
+        XCTAssertEqual(effects, [.loadHeadlines(offset: 0, limit: 33)])
+        _ = state.update(.headlines(offset: 0, rows: Sample.headlines(5), total: 5, unread: 4))
+        XCTAssertEqual(state.list.total, 5)
+    }
+}
