@@ -56,6 +56,14 @@ public struct Buffer: Sendable, Equatable {
         return column - x
     }
 
+    /// Puts one grapheme already cleaned and measured (the ticker's strip is
+    /// cleaned once when its items change, not on every tick).
+    mutating func put(_ character: Character, width w: Int, x: Int, y: Int, style: Style) {
+        guard y >= 0, y < height, x >= 0, x + w <= width, w > 0 else { return }
+        set(Cell(text: String(character), width: w, style: style), x: x, y: y)
+        if w == 2 { set(Cell(text: "", width: 0, style: style), x: x + 1, y: y) }
+    }
+
     /// Paints `count` columns from x with spaces in a style (a highlighted row).
     public mutating func fill(x: Int = 0, y: Int, count: Int? = nil, style: Style) {
         guard y >= 0, y < height else { return }

@@ -21,6 +21,16 @@ extension AppState {
         StatusLine.draw(self, into: &buffer)
         return buffer
     }
+
+    /// The previous frame with only the ticker redrawn: what a tick changes.
+    /// The loop uses it when the only message was a tick, so a moving band
+    /// costs one row, not a screen.
+    public func renderTicker(over previous: Buffer) -> Buffer {
+        guard previous.width == width, previous.height == height, !isTooSmall, height > 0 else { return render() }
+        var buffer = previous
+        ticker.render(into: &buffer, y: 0, markColumn: ticker.length > 0 ? tickerMark : nil)
+        return buffer
+    }
 }
 
 enum ListView {

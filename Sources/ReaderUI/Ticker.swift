@@ -1,3 +1,4 @@
+import NewsModel
 import Typesetting
 
 /// One headline in the ticker: "Source · Titre", and the article it opens
@@ -52,7 +53,7 @@ public struct TickerState: Sendable, Equatable {
         starts = []
         var column = 0
         for (index, item) in items.enumerated() {
-            for character in item.text + Self.separator {
+            for character in TextSanitizer.forDisplay(item.text) + Self.separator {
                 let width = DisplayWidth.of(character)
                 if width == 0 { continue }
                 strip.append((character, width, index))
@@ -99,7 +100,7 @@ public struct TickerState: Sendable, Equatable {
         while x < buffer.width {
             let piece = strip[index]
             if x + piece.width > buffer.width { break }
-            buffer.write(String(piece.character), x: x, y: y, style: Style(.ticker))
+            buffer.put(piece.character, width: piece.width, x: x, y: y, style: Style(.ticker))
             x += piece.width
             index = (index + 1) % strip.count
         }

@@ -26,7 +26,8 @@ final class ReaderLoop {
         Signals.install()
         defer { terminal.end() }
         perform(state.startEffects())
-        terminal.draw(state.render())
+        var frame = state.render()
+        terminal.draw(frame)
         while running && !Signals.hangup {
             let input = terminal.read(timeout: nextTimeout())
             if Signals.hangup { break }
@@ -39,8 +40,10 @@ final class ReaderLoop {
             case nil:
                 break
             }
-            fireDueTimers()
-            terminal.draw(state.render())
+            let ticked = fireDueTimers()
+            // A tick alone moves only the band: redraw that row over the last frame.
+            frame = (input == nil && ticked) ? state.renderTicker(over: frame) : state.render()
+            terminal.draw(frame)
         }
     }
 
@@ -49,12 +52,16 @@ final class ReaderLoop {
         return max(0, Int((next.timeIntervalSinceNow * 1000).rounded(.up)))
     }
 
-    private func fireDueTimers() {
+    /// Sends the ticks that are due; true when any was sent.
+    private func fireDueTimers() -> Bool {
         let now = Date()
+        var fired = false
         for (tag, deadline) in timers where deadline <= now {
             timers[tag] = nil
             perform(state.update(.tick(tag: tag)))
+            fired = true
         }
+        return fired
     }
 
     /// Carries out effects; their answers are messages, which may ask for

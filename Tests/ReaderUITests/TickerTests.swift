@@ -13,6 +13,17 @@ final class TickerTests: XCTestCase {
         XCTAssertEqual(String(secondRow.dropLast()), String(firstRow.dropFirst()))
     }
 
+    func testRedrawingOnlyTheBandGivesTheSameFrameAsAFullRender() {
+        var state = Sample.state()
+        _ = state.update(.article(Sample.article(), images: [], index: 2))
+        var frame = state.render()
+        for _ in 0..<30 {
+            _ = state.update(.tick(tag: state.ticker.tag))
+            frame = state.renderTicker(over: frame)
+            XCTAssertEqual(frame, state.render())
+        }
+    }
+
     func testStaleTickIsIgnoredSoTheSpeedNeverDoubles() {
         var state = Sample.state()
         let stale = state.ticker.tag
