@@ -56,9 +56,10 @@ public struct Article: Sendable, Equatable {
 
     /// What makes two imports the same article: the feed's guid, else the
     /// canonical URL, else source + title + day. Re-importing updates the
-    /// article with this key instead of adding a second one.
+    /// article with this key instead of adding a second one. A guid is only
+    /// unique within its feed ("123" is common), so it counts with the source.
     public var identityKey: String {
-        if let guid, !guid.isEmpty { return "guid:" + guid }
+        if let guid, !guid.isEmpty { return "guid:" + Self.foldForIdentity(source) + "|" + guid }
         if let url, let canonical = CanonicalURL.canonical(url) { return "url:" + canonical }
         let day = published?.day ?? "?"
         return "text:" + [source, title].map(Self.foldForIdentity).joined(separator: "|") + "|" + day

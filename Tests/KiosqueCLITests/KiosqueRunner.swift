@@ -4,7 +4,7 @@ import XCTest
 /// Runs the built `kiosque` binary, as a user or a script would, against a
 /// store in a fresh temporary folder.
 class CLITestCase: XCTestCase {
-    struct Run {
+    struct Run: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -36,13 +36,22 @@ class CLITestCase: XCTestCase {
         try run(arguments, environment: environment)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// The environment every run gets: a private HOME and store.
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "KIOSQUE_STORE": storePath, "USER": "testeur"]
+        env.merge(extra) { _, new in new }
+        return env
+    }
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+        try Self.execute(binary, arguments, environment: environment(extra))
+    }
+
+    static func execute(_ binary: URL, _ arguments: [String], environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "KIOSQUE_STORE": storePath, "USER": "testeur"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -4,10 +4,12 @@ import XCTest
 final class ArticleIdentityTests: XCTestCase {
     private let origin = Origin(kind: .file, location: "x")
 
-    func testGuidWinsOverURLAndTitle() {
-        let a = Article(guid: "urn:1", title: "Un", source: "S", url: "https://a.example/1", origin: origin)
-        let b = Article(guid: "urn:1", title: "Autre titre", source: "T", url: "https://b.example/2", origin: origin)
+    func testGuidWinsOverURLAndTitleWithinOneSource() {
+        let a = Article(guid: "123", title: "Un", source: "Le Matin", url: "https://a.example/1", origin: origin)
+        let b = Article(guid: "123", title: "Autre titre", source: "Le Matin", url: "https://b.example/2", origin: origin)
         XCTAssertEqual(a.identityKey, b.identityKey)
+        let otherFeed = Article(guid: "123", title: "Un", source: "Médias24", url: "https://a.example/1", origin: origin)
+        XCTAssertNotEqual(a.identityKey, otherFeed.identityKey)
     }
 
     func testCanonicalURLIgnoresTrackingCaseAndFragment() {
