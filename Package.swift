@@ -16,7 +16,10 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                       providers: [.apt(["libxml2-dev"])]),
         .target(name: "NewsModel"),
-        .target(name: "Typesetting", dependencies: ["NewsModel"]),
+        // libhyphen with the French patterns of Debian's hyphen-fr.
+        .systemLibrary(name: "CHyphen", path: "Sources/CHyphen",
+                       providers: [.apt(["libhyphen-dev", "hyphen-fr"])]),
+        .target(name: "Typesetting", dependencies: ["NewsModel", "CHyphen"]),
         .target(name: "NewsImport", dependencies: ["NewsModel", "CLibXML2"]),
         .target(name: "NewsStore", dependencies: [
             "NewsModel",
@@ -35,7 +38,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"], exclude: ["Golden"]),
         .testTarget(name: "NewsImportTests", dependencies: ["NewsImport"]),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI"], exclude: ["Golden"]),

@@ -5,6 +5,7 @@ import TOMLKit
 /// The reader's config file, `$XDG_CONFIG_HOME/kiosque/config.toml`:
 ///
 ///     language = "fr"            # or "en"
+///     justify = false            # justified paragraphs in the pager and `show`
 ///     [ticker]
 ///     moving = true              # false keeps the band still
 ///     speed = 8                  # columns per second
@@ -24,6 +25,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var tickerSpeed: Double?
     public var flagThreshold: Int?
     public var measure: Int?
+    public var justify: Bool?
     public var colors = ColorSettings()
     public var keys: [Action: [Key]] = [:]
 
@@ -66,6 +68,7 @@ public struct ConfigFile: Sendable, Equatable {
             config.language = value
         }
         config.measure = try reader.int("measure", in: 30...200)
+        config.justify = try reader.bool("justify")
         if var ticker = try reader.table("ticker") {
             config.tickerMoving = try ticker.bool("moving")
             config.tickerSpeed = try ticker.double("speed", in: 0.5...60)

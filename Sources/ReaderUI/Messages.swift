@@ -41,10 +41,12 @@ public struct ReaderSettings: Sendable {
     public var tickerSpeed: Double
     /// The widest measure for reading; wider terminals centre the text.
     public var measure: Int
+    /// Justified paragraphs (hyphenating more, never stretching a no-break space).
+    public var justify: Bool
 
     public init(user: String, flagThreshold: Int = FlagPolicy.defaultThreshold, keys: KeyTable = .defaults,
                 strings: Strings = Strings(.fr), tickerMoving: Bool = true, tickerSpeed: Double = 8,
-                measure: Int = 76) {
+                measure: Int = 76, justify: Bool = false) {
         self.user = user
         self.flagThreshold = max(1, flagThreshold)
         self.keys = keys
@@ -52,5 +54,6 @@ public struct ReaderSettings: Sendable {
         self.tickerMoving = tickerMoving
         self.tickerSpeed = tickerSpeed
         self.measure = max(20, measure)
+        self.justify = justify
     }
 }

@@ -15,10 +15,12 @@ public struct PagerState: Sendable, Equatable {
     public var search: SearchState?
 
     let language: LayoutLanguage
+    let justify: Bool
 
     init(article: Article, images: [ImageStatus], listIndex: Int, width: Int, user: String, threshold: Int,
-         language: LayoutLanguage) {
+         language: LayoutLanguage, justify: Bool) {
         self.language = language
+        self.justify = justify
         self.article = article
         self.images = images
         self.listIndex = listIndex
@@ -36,7 +38,7 @@ public struct PagerState: Sendable, Equatable {
         let anchor = layout.lines.indices.contains(top) ? layout.lines[top].block : nil
         let lineInBlock = anchor.map { block in top - (layout.lines.firstIndex { $0.block == block } ?? top) } ?? 0
         let images = self.images
-        layout = ArticleLayout(article: article, width: width, language: language) { ref in
+        layout = ArticleLayout(article: article, width: width, language: language, justify: justify) { ref in
             .init(status: images.first { $0.url == ref.url }, user: user, threshold: threshold)
         }
         if let anchor, let first = layout.lines.firstIndex(where: { $0.block == anchor }) {

@@ -45,15 +45,20 @@ public struct ArticleLayout: Sendable, Equatable {
     public var width: Int
     public var lines: [Line]
 
-    public init(article: Article, width: Int, language: LayoutLanguage = .fr, presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
+    public init(article: Article, width: Int, language: LayoutLanguage = .fr, justify: Bool = false,
+                presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
         let width = max(10, width)
         self.width = width
         var lines: [Line] = []
-        func add(_ text: String, _ style: Style, _ block: Int, indent: String = "", firstIndent: String? = nil) {
+        func add(_ text: String, _ style: Style, _ block: Int, indent: String = "", firstIndent: String? = nil,
+                 justified: Bool = false) {
             let first = firstIndent ?? indent
-            let room = width - DisplayWidth.of(first)
-            for (i, piece) in LineBreaker.wrap(text, width: max(1, room)).enumerated() {
-                lines.append(Line(text: (i == 0 ? first : indent) + piece, style: style, block: block))
+            let room = max(1, width - DisplayWidth.of(first))
+            let wrapped = LineBreaker.wrap(text, width: room, justifying: justified)
+            for (i, piece) in wrapped.enumerated() {
+                // The last line of a paragraph stays ragged, as in print.
+                let text = justified && i < wrapped.count - 1 ? Justifier.justify(piece, to: room) : piece
+                lines.append(Line(text: (i == 0 ? first : indent) + text, style: style, block: block))
             }
         }
         func blank(_ block: Int) {
@@ -66,11 +71,13 @@ public struct ArticleLayout: Sendable, Equatable {
         for (index, block) in article.blocks.enumerated() {
             switch block {
             case .paragraph(let text):
-                for part in text.split(separator: "\n") { add(String(part), .body, index) }
+                for part in text.split(separator: "\n") { add(String(part), .body, index, justified: justify) }
             case .heading(_, let text):
                 add(text, .heading, index)
             case .quote(let text, let attribution):
-                for part in text.split(separator: "\n") { add(String(part), .quote, index, indent: "  │ ") }
+                for part in text.split(separator: "\n") {
+                    add(String(part), .quote, index, indent: "  │ ", justified: justify)
+                }
                 if let attribution { add("— " + attribution, .quote, index, indent: "    ") }
             case .list(let ordered, let items):
                 for (n, item) in items.enumerated() {

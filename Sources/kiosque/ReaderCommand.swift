@@ -55,6 +55,7 @@ enum ReaderSetup {
         return ReaderSettings(user: user, flagThreshold: file.flagThreshold ?? FlagPolicy.defaultThreshold,
                               keys: keys, strings: Strings(language),
                               tickerMoving: !noTicker && (file.tickerMoving ?? true),
-                              tickerSpeed: file.tickerSpeed ?? 8, measure: file.measure ?? 76)
+                              tickerSpeed: file.tickerSpeed ?? 8, measure: file.measure ?? 76,
+                              justify: file.justify ?? false)
     }
 }

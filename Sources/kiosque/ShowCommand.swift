@@ -20,6 +20,9 @@ struct ShowCommand: ParsableCommand {
     @Flag(name: .long, help: "Sortie JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Justifie les paragraphes (sinon le réglage « justify » du fichier de réglages).")
+    var justify = false
+
     @Option(name: .long, help: ArgumentHelp("Largeur des lignes en colonnes (par défaut celle du terminal, au plus 80).", valueName: "N"))
     var width: Int?
 
@@ -35,12 +38,14 @@ struct ShowCommand: ParsableCommand {
             }
             let images = try store.images(ofArticle: id)
             let byURL = Dictionary(images.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
-            let threshold = try configOptions.flagThreshold()
+            let config = try configOptions.load()
+            let threshold = config.flagThreshold ?? FlagPolicy.defaultThreshold
             if json {
                 try Output.json(ArticleJSON(article: article, images: byURL, threshold: threshold))
             } else {
                 let user = try? userOptions.resolved()
-                let layout = ArticleLayout(article: article, width: width ?? min(Output.terminalWidth ?? 80, 80)) { ref in
+                let layout = ArticleLayout(article: article, width: width ?? min(Output.terminalWidth ?? 80, 80),
+                                           justify: justify || config.justify == true) { ref in
                     .init(status: byURL[ref.url], user: user, threshold: threshold)
                 }
                 Output.line(layout.text)

@@ -33,15 +33,16 @@ final class LineBreakerTests: XCTestCase {
         }
     }
 
-    func testWordsAreKeptWholeAndInOrder() {
+    func testWordsAreKeptWholeAndInOrderWithoutHyphenation() {
         for width in [15, 27, 44] {
-            let lines = LineBreaker.wrap(paragraph, width: width)
-            XCTAssertEqual(lines.joined(separator: " "), paragraph)
+            let lines = LineBreaker.wrapLines(paragraph, width: width, hyphenator: nil)
+            XCTAssertEqual(LineBreaker.join(lines), paragraph)
+            XCTAssertFalse(lines.contains { $0.join == .addedHyphen })
         }
     }
 
-    func testWordLongerThanTheLineIsCutByCluster() {
-        let lines = LineBreaker.wrap("anticonstitutionnellement", width: 10)
+    func testWordLongerThanTheLineIsCutByClusterWithoutPatterns() {
+        let lines = LineBreaker.wrap("anticonstitutionnellement", width: 10, hyphenator: nil)
         XCTAssertEqual(lines, ["anticonsti", "tutionnell", "ement"])
     }
 }
