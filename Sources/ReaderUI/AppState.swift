@@ -1,3 +1,4 @@
+import Foundation
 import NewsModel
 
 /// Everything the reader shows, as one value. `update` is the only way it
@@ -17,6 +18,8 @@ public struct AppState: Sendable {
     /// The list index of an article asked for and not yet loaded.
     public var pendingOpen: Int?
     public let settings: ReaderSettings
+    /// The clock, set by the loop before drawing, for "il y a 5 min".
+    public var now = Date(timeIntervalSince1970: 0)
 
     public init(width: Int, height: Int, settings: ReaderSettings) {
         self.width = width

@@ -1,3 +1,4 @@
+import Foundation
 import NewsModel
 
 /// What happens to the reader: keys, resizes, timer ticks, and the answers
@@ -43,10 +44,12 @@ public struct ReaderSettings: Sendable {
     public var measure: Int
     /// Justified paragraphs (hyphenating more, never stretching a no-break space).
     public var justify: Bool
+    /// The reader's time zone: dates are shown in it.
+    public var timeZone: TimeZone
 
     public init(user: String, flagThreshold: Int = FlagPolicy.defaultThreshold, keys: KeyTable = .defaults,
                 strings: Strings = Strings(.fr), tickerMoving: Bool = true, tickerSpeed: Double = 8,
-                measure: Int = 76, justify: Bool = false) {
+                measure: Int = 76, justify: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.user = user
         self.flagThreshold = max(1, flagThreshold)
         self.keys = keys
@@ -55,5 +58,6 @@ public struct ReaderSettings: Sendable {
         self.tickerSpeed = tickerSpeed
         self.measure = max(20, measure)
         self.justify = justify
+        self.timeZone = timeZone
     }
 }

@@ -16,11 +16,13 @@ public struct PagerState: Sendable, Equatable {
 
     let language: LayoutLanguage
     let justify: Bool
+    let timeZone: TimeZone
 
     init(article: Article, images: [ImageStatus], listIndex: Int, width: Int, user: String, threshold: Int,
-         language: LayoutLanguage, justify: Bool) {
+         language: LayoutLanguage, justify: Bool, timeZone: TimeZone) {
         self.language = language
         self.justify = justify
+        self.timeZone = timeZone
         self.article = article
         self.images = images
         self.listIndex = listIndex
@@ -38,7 +40,8 @@ public struct PagerState: Sendable, Equatable {
         let anchor = layout.lines.indices.contains(top) ? layout.lines[top].block : nil
         let lineInBlock = anchor.map { block in top - (layout.lines.firstIndex { $0.block == block } ?? top) } ?? 0
         let images = self.images
-        layout = ArticleLayout(article: article, width: width, language: language, justify: justify) { ref in
+        layout = ArticleLayout(article: article, width: width, language: language, justify: justify,
+                               timeZone: timeZone) { ref in
             .init(status: images.first { $0.url == ref.url }, user: user, threshold: threshold)
         }
         if let anchor, let first = layout.lines.firstIndex(where: { $0.block == anchor }) {

@@ -34,7 +34,7 @@ extension AppState {
 }
 
 enum ListView {
-    static let dateWidth = 10
+    static let dateWidth = 13
     static let sourceWidth = 16
 
     static func draw(_ state: AppState, into buffer: inout Buffer) {
@@ -74,7 +74,11 @@ enum ListView {
                 buffer.write(DisplayWidth.truncate(headline.title, to: state.width - 3), x: 2, y: y, style: base)
                 continue
             }
-            let date = headline.published.map(FrenchDates.short) ?? ""
+            let date = headline.published.map { date in
+                strings.language == .fr
+                    ? FrenchDates.relative(date, now: state.now, in: state.settings.timeZone)
+                    : EnglishDates.relative(date, now: state.now, in: state.settings.timeZone)
+            } ?? ""
             buffer.write(date, x: 2, y: y, style: selected ? base : Style(.dim))
             buffer.write(DisplayWidth.truncate(headline.source, to: sourceWidth), x: 2 + dateWidth + 2, y: y,
                          style: selected ? base : Style(.dim))

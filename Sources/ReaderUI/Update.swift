@@ -18,7 +18,8 @@ extension AppState {
             pendingOpen = nil
             pager = PagerState(article: article, images: images, listIndex: index, width: textWidth,
                                user: settings.user, threshold: settings.flagThreshold,
-                               language: settings.strings.language == .fr ? .fr : .en, justify: settings.justify)
+                               language: settings.strings.language == .fr ? .fr : .en, justify: settings.justify,
+                               timeZone: settings.timeZone)
             screen = .pager
             var effects: [Effect] = []
             if !article.isRead, let id = article.id {

@@ -1,3 +1,4 @@
+import Foundation
 import NewsModel
 
 /// An article laid out for reading at a given width: the title, the byline,
@@ -46,7 +47,7 @@ public struct ArticleLayout: Sendable, Equatable {
     public var lines: [Line]
 
     public init(article: Article, width: Int, language: LayoutLanguage = .fr, justify: Bool = false,
-                presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
+                timeZone: TimeZone? = nil, presentation: (ImageRef) -> ImagePresentation = { _ in ImagePresentation(id: nil, state: .visible) }) {
         let width = max(10, width)
         self.width = width
         var lines: [Line] = []
@@ -66,7 +67,7 @@ public struct ArticleLayout: Sendable, Equatable {
         }
 
         add(article.title, .title, -1)
-        add(Self.byline(article, language: language), .byline, -1)
+        add(Self.byline(article, language: language, timeZone: timeZone), .byline, -1)
         lines.append(Line(text: "", style: .body, block: -1))
         for (index, block) in article.blocks.enumerated() {
             switch block {
@@ -103,27 +104,29 @@ public struct ArticleLayout: Sendable, Equatable {
         self.lines = lines
     }
 
-    /// "Publié dans Albayane le 28 juillet 2024", with the time and author
-    /// when known ("Published in Albayane on 28 July 2024" in English).
-    public static func byline(_ article: Article, language: LayoutLanguage = .fr) -> String {
-        switch language {
-        case .fr:
-            var text = "Publié dans \(article.source)"
-            if let date = article.published {
-                text += " le " + FrenchDates.day(date)
-                if date.hasTime { text += " à " + FrenchDates.time(date) }
+    /// "Publié dans Albayane le 28 juillet 2024"; with a time, "le jeudi
+    /// 24 octobre 2024 à 13 h 05" in the reader's zone, and the source's own
+    /// time when its offset differs ("14 h 05 à la source, UTC+2"). English:
+    /// "Published in Albayane on 28 July 2024".
+    public static func byline(_ article: Article, language: LayoutLanguage = .fr, timeZone: TimeZone? = nil) -> String {
+        let fr = language == .fr
+        var text = (fr ? "Publié dans " : "Published in ") + article.source
+        if let date = article.published {
+            if date.hasTime {
+                text += fr ? " le " + FrenchDates.long(date, in: timeZone)
+                           : " on " + EnglishDates.day(date, in: timeZone) + " at " + EnglishDates.time(date, in: timeZone)
+                let own = date.utcOffset
+                if let own, let zone = timeZone, zone.secondsFromGMT(for: date.instant) != own {
+                    let sourceTime = fr ? FrenchDates.time(date) : EnglishDates.time(date)
+                    text += fr ? " (\(sourceTime) à la source, \(FrenchDates.offsetName(own)))"
+                               : " (\(sourceTime) at the source, \(FrenchDates.offsetName(own)))"
+                }
+            } else {
+                text += fr ? " le " + FrenchDates.day(date) : " on " + EnglishDates.day(date)
             }
-            if let author = article.author { text += ", par \(author)" }
-            return text
-        case .en:
-            var text = "Published in \(article.source)"
-            if let date = article.published {
-                text += " on " + EnglishDates.day(date)
-                if date.hasTime { text += " at " + EnglishDates.time(date) }
-            }
-            if let author = article.author { text += ", by \(author)" }
-            return text
         }
+        if let author = article.author { text += (fr ? ", par " : ", by ") + author }
+        return text
     }
 
     /// An image as a framed placeholder with its caption and credit.

@@ -56,7 +56,7 @@ struct ListCommand: ParsableCommand {
         for row in rows {
             let id = String(repeating: " ", count: idWidth - String(row.id).count) + String(row.id)
             let mark = row.isRead ? " " : "•"
-            let date = row.published.map(FrenchDates.short) ?? "          "
+            let date = row.published.map { FrenchDates.short($0, in: .current) } ?? "          "
             let source = DisplayWidth.pad(row.source, to: 18)
             var line = "\(id) \(mark) \(date)  \(source)  "
             if let total {

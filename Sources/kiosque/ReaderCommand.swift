@@ -56,6 +56,6 @@ enum ReaderSetup {
                               keys: keys, strings: Strings(language),
                               tickerMoving: !noTicker && (file.tickerMoving ?? true),
                               tickerSpeed: file.tickerSpeed ?? 8, measure: file.measure ?? 76,
-                              justify: file.justify ?? false)
+                              justify: file.justify ?? false, timeZone: .current)
     }
 }

@@ -26,6 +26,7 @@ final class ReaderLoop {
         Signals.install()
         defer { terminal.end() }
         perform(state.startEffects())
+        state.now = Date()
         var frame = state.render()
         terminal.draw(frame)
         while running && !Signals.hangup {
@@ -42,6 +43,7 @@ final class ReaderLoop {
             }
             let ticked = fireDueTimers()
             // A tick alone moves only the band: redraw that row over the last frame.
+            state.now = Date()
             frame = (input == nil && ticked) ? state.renderTicker(over: frame) : state.render()
             terminal.draw(frame)
         }

@@ -40,7 +40,7 @@ struct SearchCommand: ParsableCommand {
                 Output.line("Aucun article ne correspond.")
             } else {
                 for hit in hits {
-                    let date = hit.headline.published.map(FrenchDates.short) ?? "          "
+                    let date = hit.headline.published.map { FrenchDates.short($0, in: .current) } ?? "          "
                     Output.line("\(hit.headline.id)  \(date)  \(hit.headline.source) · \(hit.headline.title)")
                     Output.line("    " + hit.snippet)
                 }

@@ -45,7 +45,7 @@ struct ShowCommand: ParsableCommand {
             } else {
                 let user = try? userOptions.resolved()
                 let layout = ArticleLayout(article: article, width: width ?? min(Output.terminalWidth ?? 80, 80),
-                                           justify: justify || config.justify == true) { ref in
+                                           justify: justify || config.justify == true, timeZone: .current) { ref in
                     .init(status: byURL[ref.url], user: user, threshold: threshold)
                 }
                 Output.line(layout.text)

@@ -1,3 +1,4 @@
+import Foundation
 import NewsModel
 import XCTest
 @testable import ReaderUI
@@ -41,5 +42,18 @@ final class ScreenTests: XCTestCase {
             _ = small.update(.key(.down))
             XCTAssertEqual(small.render().lines.count, h)
         }
+    }
+}
+
+final class ListDateTests: XCTestCase {
+    func testFreshHeadlinesSayHowLongAgo() {
+        var state = AppState(width: 80, height: 8, settings: Sample.settings())
+        let published = PublicationDate(instant: Date(timeIntervalSince1970: 1_729_771_500), utcOffset: 7200)
+        let row = Headline(id: 1, title: "Dernière minute", source: "Médias24", url: nil, published: published, isRead: false)
+        _ = state.update(.headlines(offset: 0, rows: [row], total: 1, unread: 1))
+        state.now = published.instant.addingTimeInterval(7 * 60)
+        XCTAssertTrue(state.render().lines[2].hasPrefix("• il y a 7 min"), state.render().lines[2])
+        state.now = published.instant.addingTimeInterval(3 * 86400)
+        XCTAssertTrue(state.render().lines[2].hasPrefix("• 24/10/2024"))
     }
 }
