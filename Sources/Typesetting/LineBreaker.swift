@@ -60,7 +60,9 @@ public enum LineBreaker {
     /// non-breaking space, or a space next to French punctuation, stay one
     /// unit (the space kept as it was typed).
     static func units(of text: String) -> [String] {
-        let pieces = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // A tab between words is a space here: its width depends on a tab
+        // stop that a wrapped paragraph does not have.
+        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var units: [String] = []
         for piece in pieces {
             if let last = units.last, mustJoin(last, piece) {

@@ -16,7 +16,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("Les mots à chercher.", valueName: "REQUÊTE"))
+    // Unrecognised "-mot" are exclusions, not options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Les mots à chercher ; -mot exclut.", valueName: "REQUÊTE"))
     var words: [String]
 
     @Flag(name: .long, help: "Sortie JSON.")
