@@ -5,7 +5,7 @@ struct Kiosque: ParsableCommand {
         commandName: "kiosque",
         abstract: "Lecteur de presse francophone pour le terminal.",
         version: "0.1.0",
-        subcommands: [ReaderCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
+        subcommands: [ReaderCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CheckCommand.self,
                       FlagCommand.self, UnflagCommand.self, FlagsCommand.self],
         defaultSubcommand: ReaderCommand.self
     )

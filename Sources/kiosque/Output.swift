@@ -18,8 +18,22 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        // JSON escapes every control character, so the text is safe as is.
-        print(String(decoding: data, as: UTF8.self))
+        // JSON escapes C0 controls but leaves C1 controls and bidi overrides
+        // raw; the model holds none, and they are escaped here all the same.
+        print(escapeUnsafe(String(decoding: data, as: UTF8.self)))
+    }
+
+    /// Writes every character the sanitizer would remove as a JSON \u escape.
+    static func escapeUnsafe(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if scalar.value >= 0x7F, TextSanitizer.isUnsafe(scalar) {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Columns of the terminal on standard output, or nil when it is not one.
