@@ -7,7 +7,12 @@ import XCTest
 final class TmuxSession {
     let socket: String
 
-    init(command: [String], environment: [String: String], width: Int = 100, height: Int = 30) throws {
+    /// `config` is a tmux configuration file (none by default).
+    let config: String
+
+    init(command: [String], environment: [String: String], width: Int = 100, height: Int = 30,
+         config: String = "/dev/null") throws {
+        self.config = config
         socket = "kiosque-test-\(UUID().uuidString.prefix(8))"
         let env = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         // tmux runs the command through sh -c; every piece is quoted here,
@@ -15,7 +20,7 @@ final class TmuxSession {
         let line = "env -i \(env) " + command.map(Self.quote).joined(separator: " ") + "; echo KIOSQUE-EXIT=$?; sleep 30"
         // The first command starts the tmux server, which keeps whatever
         // descriptors it was given: it gets /dev/null only.
-        try Self.spawn(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "k",
+        try Self.spawn(["tmux", "-L", socket, "-f", config, "new-session", "-d", "-s", "k",
                         "-x", String(width), "-y", String(height), line], output: nil)
     }
 
@@ -27,7 +32,7 @@ final class TmuxSession {
     func tmux(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        try Self.spawn(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, output: output)
+        try Self.spawn(["tmux", "-L", socket, "-f", config] + arguments, output: output)
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
