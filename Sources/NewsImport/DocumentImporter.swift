@@ -34,12 +34,16 @@ public enum DocumentImporter {
         }
     }
 
+    static let tooLarge = ImportError("fichier trop volumineux (plus de \(maximumFileSize / 1024 / 1024) Mo) : découpez-le ou importez le flux par morceaux")
+
     static func readFile(atPath path: String) throws(ImportError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError("fichier introuvable")
         }
         if isDirectory.boolValue { throw ImportError("c'est un dossier") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumFileSize { throw tooLarge }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportError("lecture impossible (droits insuffisants ?)")
         }
@@ -48,9 +52,7 @@ public enum DocumentImporter {
             // Read one byte past the limit to know whether the file is larger,
             // without ever holding more than the limit in memory.
             let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-            if data.count > maximumFileSize {
-                throw ImportError("fichier trop volumineux (plus de \(maximumFileSize / 1024 / 1024) Mo)")
-            }
+            if data.count > maximumFileSize { throw tooLarge }   // it grew while we read
             return [UInt8](data)
         } catch let error as ImportError {
             throw error

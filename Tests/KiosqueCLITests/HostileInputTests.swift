@@ -83,3 +83,19 @@ final class HostileInputTests: CLITestCase {
         try session.waitFor("a clean exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
     }
 }
+
+final class HugeFileTests: CLITestCase {
+    func testAMultiGigabyteFileIsRefusedWithoutReadingItAll() throws {
+        let path = folder.appendingPathComponent("enorme.xml")
+        XCTAssertTrue(FileManager.default.createFile(atPath: path.path, contents: Data("<rss version=\"2.0\"><channel>".utf8)))
+        let handle = try FileHandle(forWritingTo: path)
+        try handle.truncate(atOffset: 3 * 1024 * 1024 * 1024)     // sparse: 3 GiB on paper
+        try handle.close()
+        let good = fixture("pages/seed-albayane.txt")
+        let run = try kiosque("import", path.path, good)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("enorme.xml") && run.stderr.contains("trop volumineux"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("1 fichier importé, 1 refusé"), run.stdout)
+    }
+}
