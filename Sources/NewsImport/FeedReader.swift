@@ -35,9 +35,12 @@ final class FeedReader {
         guard let base = buffer.baseAddress, buffer.count <= Int(Int32.max) else {
             throw ImportError("document vide ou trop volumineux")
         }
-        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+        var options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
         let bytes = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        guard let reader = xmlReaderForMemory(bytes, Int32(buffer.count), nil, nil, options) else {
+        let encoding = DeclaredEncoding.override(forDocumentStartingWith: buffer.prefix(512))
+        // Without IGNORE_ENC the declaration would switch the encoding back.
+        if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+        guard let reader = xmlReaderForMemory(bytes, Int32(buffer.count), nil, encoding, options) else {
             throw ImportError("XML illisible : lecteur libxml2 indisponible")
         }
         self.reader = reader

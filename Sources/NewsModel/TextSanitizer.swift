@@ -70,27 +70,45 @@ public enum TextSanitizer {
 
     /// Walks the scalars once, dropping escape sequences whole (ESC [ … final,
     /// ESC ] … BEL/ST, ESC P … ST, and their 8-bit C1 forms) and lone controls.
+    ///
+    /// An 8-bit string introducer (U+009D, U+0090…) is also what a stray
+    /// Windows-1252 byte becomes: when no terminator follows on the same
+    /// line, it was no sequence, and only the control itself is dropped.
     private static func filter(_ text: String, keepLayout: Bool) -> String {
         var out = String.UnicodeScalarView()
         var state = EscapeState.text
+        var pending: String.UnicodeScalarView?   // a C1 string's text, until its terminator
+
+        func appendText(_ s: Unicode.Scalar) {
+            let v = s.value
+            if v == 0x0A || v == 0x09 {
+                out.append(keepLayout ? s : " ")
+            } else if v == 0x0D {
+                if !keepLayout { out.append(" ") }
+            } else if v == 0x85 || v == 0x2028 || v == 0x2029 {
+                out.append(keepLayout ? "\n" : " ")  // NEL and the Unicode separators break lines
+            } else if !isUnsafe(s) {
+                out.append(s)
+            }
+        }
+        func abandonPending() {
+            if let held = pending { for s in held { appendText(s) } }
+            pending = nil
+            state = .text
+        }
+
         for s in text.unicodeScalars {
             let v = s.value
             switch state {
             case .text:
                 if v == 0x1B { state = .escape; continue }
                 if v == 0x9B { state = .csi; continue }
-                if v == 0x9D || v == 0x90 || v == 0x9E || v == 0x9F || v == 0x98 { state = .string; continue }
-                if v == 0x0A || v == 0x09 {
-                    out.append(keepLayout ? s : " ")
-                } else if v == 0x0D {
-                    if !keepLayout { out.append(" ") }
-                } else if v == 0x85 {
-                    out.append(keepLayout ? "\n" : " ")  // NEL is a line break
-                } else if v == 0x2028 || v == 0x2029 {
-                    out.append(keepLayout ? "\n" : " ")
-                } else if !isUnsafe(s) {
-                    out.append(s)
+                if v == 0x9D || v == 0x90 || v == 0x9E || v == 0x9F || v == 0x98 {
+                    state = .string
+                    pending = String.UnicodeScalarView()
+                    continue
                 }
+                appendText(s)
             case .escape:
                 switch v {
                 case 0x5B: state = .csi                       // ESC [
@@ -101,14 +119,23 @@ public enum TextSanitizer {
             case .csi:
                 // Parameters and intermediates run until a final byte @…~.
                 if v >= 0x40 && v <= 0x7E { state = .text }
-                else if v < 0x20 || v > 0x7E { state = .text; if !isUnsafe(s) { out.append(s) } }
+                else if v < 0x20 || v > 0x7E { state = .text; appendText(s) }
             case .string:
-                if v == 0x07 || v == 0x9C { state = .text }
+                if v == 0x07 || v == 0x9C { state = .text; pending = nil }
                 else if v == 0x1B { state = .stringEscape }
+                else if pending != nil {
+                    if v == 0x0A || v == 0x0D || pending!.count >= 512 {
+                        abandonPending()
+                        appendText(s)
+                    } else {
+                        pending!.append(s)
+                    }
+                }
             case .stringEscape:
-                state = (v == 0x5C) ? .text : .string
+                if v == 0x5C { state = .text; pending = nil } else { state = .string }
             }
         }
+        if pending != nil { abandonPending() }
         return String(out)
     }
 }

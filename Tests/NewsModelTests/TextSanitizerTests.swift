@@ -35,3 +35,17 @@ final class TextSanitizerTests: XCTestCase {
         XCTAssertEqual(TextSanitizer.cleanLine("Liban\u{A0}: le Maroc\u{A0}\u{A0}"), "Liban\u{A0}: le Maroc")
     }
 }
+
+final class StrayC1Tests: XCTestCase {
+    /// A stray Windows-1252 byte (0x9D is unassigned there) becomes U+009D:
+    /// dropped alone, without the rest of the line.
+    func testAnUnterminatedC1StringKeepsTheTextAfterIt() {
+        XCTAssertEqual(TextSanitizer.cleanLine("Titre avec \u{9D} et … octets"), "Titre avec et … octets")
+        XCTAssertEqual(TextSanitizer.clean("un\u{90}deux\ntrois"), "undeux\ntrois")
+    }
+
+    func testATerminatedC1StringIsStillRemovedWhole() {
+        XCTAssertEqual(TextSanitizer.cleanLine("a\u{9D}0;PWNED\u{07}b"), "ab")
+        XCTAssertEqual(TextSanitizer.cleanLine("a\u{9D}52;c;SGVsbG8=\u{9C}b"), "ab")
+    }
+}

@@ -1,0 +1,24 @@
+/// The encoding to read a feed with when its declaration cannot be trusted.
+///
+/// French feeds that declare ISO-8859-1 (or Latin-1, or US-ASCII) very often
+/// hold Windows-1252 bytes: ’ “ ” … œ € live in 0x80–0x9F, which Latin-1
+/// reads as invisible control characters. Windows-1252 agrees with Latin-1
+/// on every other byte, so reading such a document as Windows-1252 is never
+/// worse, as web browsers do.
+enum DeclaredEncoding {
+    static let readAsWindows1252: Set<String> = ["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1",
+                                                 "l1", "us-ascii", "ascii", "iso-ir-100", "cp819", "ibm819"]
+
+    /// "windows-1252" when the XML declaration names one of those labels,
+    /// else nil (the document's own declaration, or UTF-8, applies).
+    static func override(forDocumentStartingWith head: UnsafeBufferPointer<UInt8>.SubSequence) -> String? {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        guard text.hasPrefix("<?xml") || text.hasPrefix("\u{feff}<?xml"),
+              let close = text.range(of: "?>"),
+              let key = text.range(of: "encoding", range: text.startIndex..<close.lowerBound) else { return nil }
+        let rest = text[key.upperBound..<close.lowerBound].drop(while: { $0 == " " || $0 == "=" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let label = rest.dropFirst().prefix(while: { $0 != quote })
+        return readAsWindows1252.contains(String(label)) ? "windows-1252" : nil
+    }
+}
