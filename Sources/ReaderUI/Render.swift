@@ -166,7 +166,18 @@ enum StatusLine {
             return
         }
         if let notice = state.notice {
-            buffer.write(DisplayWidth.truncate(notice, to: state.width), x: 0, y: y, style: Style(.notice, bold: true))
+            // A long notice (the thanks for a flag, with its count) takes up
+            // to three rows above the status line rather than losing its end.
+            var rows = LineBreaker.wrap(notice, width: state.width, hyphenator: nil)
+            if rows.count > 3 {
+                rows = Array(rows.prefix(3))
+                rows[2] = DisplayWidth.truncate(rows[2] + " …", to: state.width)
+            }
+            for (index, row) in rows.enumerated() {
+                let rowY = y - (rows.count - 1) + index
+                buffer.fill(y: rowY, style: Style(.notice))
+                buffer.write(row, x: 0, y: rowY, style: Style(.notice, bold: true))
+            }
             return
         }
         let left: String

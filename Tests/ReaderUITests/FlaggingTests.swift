@@ -23,7 +23,11 @@ final class FlaggingTests: XCTestCase {
         XCTAssertEqual(state.update(.key(.character("s"))), [.flag(imageID: 9)])
         _ = state.update(.imageStatus(ImageStatus(id: 9, url: Sample.photo.url, flaggers: ["amina"])))
         XCTAssertEqual(state.notice, "Merci d'avoir signalé ! Cette image sera bloquée automatiquement après avoir été signalée par plusieurs personnes. (1/3)")
-        XCTAssertTrue(state.render().trimmedLines[29].hasPrefix("Merci d'avoir signalé !"))
+        // The whole message, count included, is on screen, on the rows drawn as a notice.
+        let buffer = state.render()
+        let rows = (0..<buffer.height).filter { buffer[0, $0].style.role == .notice }
+        XCTAssertEqual(rows, [28, 29])
+        XCTAssertEqual(rows.map { buffer.trimmedLines[$0] }.joined(separator: " "), state.notice!)
         // Hidden at once for the person who flagged it.
         XCTAssertTrue(imageText(state).contains("masquée"))
         XCTAssertFalse(imageText(state).contains("Ibn Khaldoun"))
