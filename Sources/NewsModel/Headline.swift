@@ -20,22 +20,25 @@ public struct Headline: Sendable, Equatable, Hashable {
 }
 
 /// An image as the store knows it: its id for flagging, its URL, who flagged
-/// it. Whether it is blocked depends on the threshold, which is the reader's
-/// setting, so it is computed rather than stored.
+/// it, and whether a block was recorded when the threshold was reached.
 public struct ImageStatus: Sendable, Equatable, Hashable {
     public var id: Int64
     public var url: String
     public var flaggers: [String]
+    /// Set when the image reached the threshold: from then on it stays
+    /// blocked for everybody.
+    public var blockRecorded: Bool
 
-    public init(id: Int64, url: String, flaggers: [String]) {
+    public init(id: Int64, url: String, flaggers: [String], blockRecorded: Bool = false) {
         self.id = id
         self.url = url
         self.flaggers = flaggers
+        self.blockRecorded = blockRecorded
     }
 
     public var flagCount: Int { flaggers.count }
 
-    public func isBlocked(threshold: Int) -> Bool { flaggers.count >= max(1, threshold) }
+    public func isBlocked(threshold: Int) -> Bool { blockRecorded || flaggers.count >= max(1, threshold) }
 
     public func isFlagged(by user: String) -> Bool { flaggers.contains(user) }
 }

@@ -76,6 +76,11 @@ enum Migrations {
                 )
                 """)
         }
+        migrator.registerMigration("v3: blocks are recorded") { db in
+            // Once enough people have flagged an image it stays blocked for
+            // everybody, whatever threshold another reader's config says.
+            try db.execute(sql: "ALTER TABLE image ADD COLUMN blocked_at REAL")
+        }
         return migrator
     }
 }

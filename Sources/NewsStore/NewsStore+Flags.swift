@@ -37,9 +37,11 @@ extension NewsStore {
 
     /// Records `user`'s flag on an image. Flagging twice counts once: the
     /// primary key (image, user) makes a person's flag unique, even when
-    /// several processes flag at the same moment.
+    /// several processes flag at the same moment. Reaching the threshold
+    /// records the block, in the same transaction.
     @discardableResult
-    public func flag(imageID: Int64, user: String, now: Date = Date()) throws(StoreError) -> ImageStatus {
+    public func flag(imageID: Int64, user: String, threshold: Int = FlagPolicy.defaultThreshold,
+                     now: Date = Date()) throws(StoreError) -> ImageStatus {
         try write { db in
             guard let url = try String.fetchOne(db, sql: "SELECT url FROM image WHERE id = ?", arguments: [imageID])
             else { throw StoreError("aucune image n'a l'identifiant \(imageID) ; « kiosque show ID --json » les donne") }
@@ -47,7 +49,13 @@ extension NewsStore {
                 INSERT INTO flag (image_id, user, flagged_at) VALUES (?, ?, ?)
                 ON CONFLICT(image_id, user) DO NOTHING
                 """, arguments: [imageID, user, now.timeIntervalSince1970])
-            return try Self.status(id: imageID, url: url, in: db)
+            let status = try Self.status(id: imageID, url: url, in: db)
+            if !status.blockRecorded, status.flagCount >= max(1, threshold) {
+                try db.execute(sql: "UPDATE image SET blocked_at = ? WHERE id = ? AND blocked_at IS NULL",
+                               arguments: [now.timeIntervalSince1970, imageID])
+                return try Self.status(id: imageID, url: url, in: db)
+            }
+            return status
         }
     }
 
@@ -58,8 +66,12 @@ extension NewsStore {
         try write { db in
             guard let url = try String.fetchOne(db, sql: "SELECT url FROM image WHERE id = ?", arguments: [imageID])
             else { throw StoreError("aucune image n'a l'identifiant \(imageID) ; « kiosque show ID --json » les donne") }
-            if try Self.status(id: imageID, url: url, in: db).isBlocked(threshold: threshold) {
+            let status = try Self.status(id: imageID, url: url, in: db)
+            if status.isBlocked(threshold: threshold) {
                 throw StoreError("l'image \(imageID) est déjà bloquée : un signalement ne peut plus être retiré")
+            }
+            guard status.isFlagged(by: user) else {
+                throw StoreError("\(user) n'a pas signalé l'image \(imageID) : rien à retirer")
             }
             try db.execute(sql: "DELETE FROM flag WHERE image_id = ? AND user = ?", arguments: [imageID, user])
             return try Self.status(id: imageID, url: url, in: db)
@@ -69,6 +81,7 @@ extension NewsStore {
     static func status(id: Int64, url: String, in db: Database) throws -> ImageStatus {
         let flaggers = try String.fetchAll(db, sql: "SELECT user FROM flag WHERE image_id = ? ORDER BY flagged_at, user",
                                            arguments: [id])
-        return ImageStatus(id: id, url: url, flaggers: flaggers)
+        let blocked = try Double.fetchOne(db, sql: "SELECT blocked_at FROM image WHERE id = ?", arguments: [id])
+        return ImageStatus(id: id, url: url, flaggers: flaggers, blockRecorded: blocked != nil)
     }
 }

@@ -65,12 +65,13 @@ extension NewsStore {
         }
     }
 
-    /// Teasers, most recently seen first.
+    /// Teasers, the most recently seen page first, each page's band in its
+    /// own order.
     public func teasers(offset: Int = 0, limit: Int) throws(StoreError) -> [Teaser] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT title, source, url, origin_location FROM teaser
-                ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?
+                ORDER BY last_seen DESC, id ASC LIMIT ? OFFSET ?
                 """, arguments: [max(0, limit), max(0, offset)]).map { row in
                 Teaser(title: row["title"], source: row["source"], url: row["url"],
                        origin: Origin(kind: .file, location: row["origin_location"]))

@@ -19,6 +19,7 @@ public enum Message: Sendable {
 /// executable's loop runs them, tests read them.
 public enum Effect: Sendable, Equatable {
     case loadHeadlines(offset: Int, limit: Int)
+    /// `index` is the article's place in the list, -1 when unknown.
     case loadArticle(id: Int64, index: Int)
     case setRead(id: Int64, read: Bool)
     case loadTicker

@@ -105,6 +105,9 @@ public struct Strings: Sendable {
     public var tickerPaused: String { t("Bandeau en pause", "Ticker paused") }
     public var tickerRunning: String { t("Bandeau en marche", "Ticker running") }
     public var teaserWithoutArticle: String { t("Ce titre du bandeau n'a pas d'article enregistré.", "This ticker headline has no stored article.") }
+    /// The ticker's label for a headline known without its source (the band
+    /// of a scraped page gathers several papers).
+    public var frontPage: String { t("À la une", "Front page") }
     public var tickerEmpty: String { t("Bandeau vide", "Ticker empty") }
     public var publishedIn: String { t("Publié dans", "Published in") }
     public var positionTop: String { t("début", "top") }

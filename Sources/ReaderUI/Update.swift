@@ -16,6 +16,7 @@ extension AppState {
             return receiveHeadlines(offset: offset, rows: rows, total: total, unread: unread)
         case .article(let article, let images, let index):
             pendingOpen = nil
+            if !list.isFiltering { list.select(index, visibleRows: listRows) }
             pager = PagerState(article: article, images: images, listIndex: index, width: textWidth,
                                user: settings.user, threshold: settings.flagThreshold,
                                language: settings.strings.language == .fr ? .fr : .en, justify: settings.justify,

@@ -57,7 +57,10 @@ extension AppState {
             notice = settings.strings.teaserWithoutArticle
             return []
         }
-        return [.loadArticle(id: id, index: list.selection)]
+        // Its place in the list, when the loaded rows hold it; else the loop
+        // asks the store (-1), so that ← → and q are relative to it.
+        let index = list.rows.firstIndex { $0.id == id }.map { $0 + list.windowOffset } ?? -1
+        return [.loadArticle(id: id, index: index)]
     }
 
     // MARK: list

@@ -21,7 +21,12 @@ struct FlagCommand: ParsableCommand {
         let store = try storeOptions.open()
         let threshold = try configOptions.flagThreshold()
         do {
-            let status = try store.flag(imageID: imageID, user: user)
+            let before = try store.image(id: imageID)
+            let status = try store.flag(imageID: imageID, user: user, threshold: threshold)
+            if before?.isFlagged(by: user) == true {
+                Output.line("\(user) a déjà signalé cette image ; un signalement compte une fois. (\(min(status.flagCount, threshold))/\(threshold))")
+                return
+            }
             Output.line("Merci d'avoir signalé ! Cette image sera bloquée automatiquement après avoir été signalée par plusieurs personnes. (\(min(status.flagCount, threshold))/\(threshold))")
             if status.isBlocked(threshold: threshold) { Output.line("L'image \(imageID) est maintenant bloquée.") }
         } catch {

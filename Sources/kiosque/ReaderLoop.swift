@@ -86,14 +86,15 @@ final class ReaderLoop {
                                   total: try store.articleCount(), unread: try store.unreadCount())
             case .loadArticle(let id, let index):
                 guard let article = try store.article(id: id) else { return .failed("article \(id) introuvable") }
-                return .article(article, images: try store.images(ofArticle: id), index: index)
+                let place = index >= 0 ? index : (try store.position(ofArticle: id) ?? 0)
+                return .article(article, images: try store.images(ofArticle: id), index: place)
             case .setRead(let id, let read):
                 try store.setRead(articleID: id, read)
                 return nil
             case .search(let query, let limit):
                 return .searchResults(query: query, rows: try store.search(query, limit: limit).map(\.headline))
             case .loadTicker:
-                return .ticker(try TickerFeed.items(from: store))
+                return .ticker(try TickerFeed.items(from: store, unknownSource: state.settings.strings.frontPage))
             case .startTimer(let tag, let milliseconds):
                 timers = timers.filter { $0.key > tag - 64 }   // forget long-stale tags
                 timers[tag] = Date().addingTimeInterval(Double(milliseconds) / 1000)
@@ -102,7 +103,8 @@ final class ReaderLoop {
                 if let failure = URLOpener.open(url) { return .failed(failure) }
                 return nil
             case .flag(let imageID):
-                return .imageStatus(try store.flag(imageID: imageID, user: state.settings.user))
+                return .imageStatus(try store.flag(imageID: imageID, user: state.settings.user,
+                                                   threshold: state.settings.flagThreshold))
             case .unflag(let imageID):
                 return .imageStatus(try store.unflag(imageID: imageID, user: state.settings.user,
                                                      threshold: state.settings.flagThreshold))
@@ -118,12 +120,12 @@ final class ReaderLoop {
 
 /// The ticker's headlines: the newest articles and teasers, interleaved.
 enum TickerFeed {
-    static func items(from store: NewsStore, count: Int = 24) throws(StoreError) -> [TickerItem] {
+    static func items(from store: NewsStore, unknownSource: String, count: Int = 24) throws(StoreError) -> [TickerItem] {
         let articles = try store.headlines(offset: 0, limit: count).map {
             TickerItem(text: "\($0.source) · \($0.title)", articleID: $0.id)
         }
         let teasers = try store.teasers(offset: 0, limit: count).map {
-            TickerItem(text: ($0.source.map { "\($0) · " } ?? "") + $0.title, articleID: nil)
+            TickerItem(text: ($0.source ?? unknownSource) + " · " + $0.title, articleID: nil)
         }
         var items: [TickerItem] = []
         for i in 0..<max(articles.count, teasers.count) {

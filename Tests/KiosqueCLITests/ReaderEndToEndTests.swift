@@ -30,7 +30,7 @@ final class ReaderEndToEndTests: CLITestCase {
         let moved = try session.waitFor("the ticker to move") { $0[0] != tickerBefore }
         let teasers = try XCTUnwrap(json(try kiosque("list", "--teasers", "--json", "--limit", "1000")) as? [[String: Any]])
         let known = rows.map { "\($0["source"] as! String) · \($0["title"] as! String)" }
-            + teasers.map { $0["title"] as! String }
+            + teasers.map { "À la une · \($0["title"] as! String)" }
         let pieces = moved[0].components(separatedBy: "◆").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.count >= 12 }
         XCTAssertFalse(pieces.isEmpty, moved[0])

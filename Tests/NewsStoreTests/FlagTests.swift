@@ -50,6 +50,29 @@ final class FlagTests: StoreTestCase {
         XCTAssertEqual(try store.images(ofArticle: id).first?.flaggers, ["amina"])
     }
 
+    func testABlockReachedUnderOneThresholdHoldsForEverybody() throws {
+        let store = try makeStore()
+        try store.save(articles: [article("Un", images: [photo])])
+        let image = try XCTUnwrap(store.images(ofArticle: store.headlines(limit: 1)[0].id).first)
+        try store.flag(imageID: image.id, user: "amina", threshold: 2)
+        let blocked = try store.flag(imageID: image.id, user: "yassine", threshold: 2)
+        XCTAssertTrue(blocked.blockRecorded)
+        // A reader whose config says 5 still sees it blocked, and cannot undo it.
+        XCTAssertEqual(try store.image(id: image.id)?.isBlocked(threshold: 5), true)
+        XCTAssertThrowsError(try store.unflag(imageID: image.id, user: "amina", threshold: 5))
+    }
+
+    func testWithdrawingAFlagYouNeverGaveIsRefused() throws {
+        let store = try makeStore()
+        try store.save(articles: [article("Un", images: [photo])])
+        let image = try XCTUnwrap(store.images(ofArticle: store.headlines(limit: 1)[0].id).first)
+        try store.flag(imageID: image.id, user: "amina")
+        XCTAssertThrowsError(try store.unflag(imageID: image.id, user: "carol", threshold: 3)) { error in
+            XCTAssertTrue("\(error)".contains("rien à retirer"))
+        }
+        XCTAssertEqual(try store.image(id: image.id)?.flagCount, 1)
+    }
+
     func testFlaggingAnUnknownImageSaysSo() throws {
         let store = try makeStore()
         XCTAssertThrowsError(try store.flag(imageID: 999, user: "amina")) { error in

@@ -53,7 +53,10 @@ final class TickerTests: XCTestCase {
     func testShiftTOpensTheHeadlineUnderTheReadingPoint() {
         var state = Sample.state()
         let item = state.ticker.item(atScreenColumn: state.tickerMark)!
-        XCTAssertEqual(state.update(.key(.character("T"))), [.loadArticle(id: item.articleID!, index: 0)])
+        let place = state.list.rows.firstIndex { $0.id == item.articleID }!
+        XCTAssertEqual(state.update(.key(.character("T"))), [.loadArticle(id: item.articleID!, index: place)])
+        _ = state.update(.article(Sample.article(id: item.articleID!), images: [], index: place))
+        XCTAssertEqual(state.list.selection, place, "q and ← → are relative to the article opened")
         _ = state.update(.ticker([TickerItem(text: "Une manchette sans article", articleID: nil)]))
         XCTAssertEqual(state.update(.key(.character("T"))), [])
         XCTAssertEqual(state.notice, "Ce titre du bandeau n'a pas d'article enregistré.")
