@@ -21,5 +21,10 @@ static inline int kiosque_color_pairs(void) { return COLOR_PAIRS; }
 static inline int kiosque_colors(void) { return COLORS; }
 // newterm returns NULL for an unknown terminal where initscr would exit.
 static inline SCREEN *kiosque_newterm(const char *term) { return newterm(term, stdout, stdin); }
+// A terminal that cannot move its cursor (TERM=dumb) cannot show a screen.
+static inline int kiosque_can_address_cursor(void) {
+    char *capability = tigetstr("cup");
+    return capability != NULL && capability != (char *)-1;
+}
 static inline void kiosque_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 #endif

@@ -32,6 +32,13 @@ public final class CursesTerminal {
         }
         self.screen = screen
         set_term(screen)
+        guard kiosque_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            self.screen = nil
+            ended = true
+            throw Failure(description: "le terminal « \(term) » ne sait pas placer le curseur : le lecteur a besoin d'un vrai terminal (TERM=xterm-256color…) ; « kiosque list » et « kiosque show » marchent partout")
+        }
         cbreak()
         noecho()
         nonl()

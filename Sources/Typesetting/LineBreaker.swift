@@ -89,6 +89,12 @@ public enum LineBreaker {
     /// nothing). Offsets are in characters of the unit without soft hyphens.
     static func breakOptions(_ unit: [Character], softBreaks: Set<Int>, hyphenator: Hyphenator?) -> [Int: Line.Join] {
         var options: [Int: Line.Join] = [:]
+        // A link, an address or a file name is not a word: a hyphen put in
+        // it would change it. It is only cut when it cannot fit at all.
+        if unit.contains(where: { "/@_=\\".contains($0) }) || String(unit).contains("://")
+            || unit.indices.dropLast().contains(where: { unit[$0] == "." && unit[$0 + 1].isLetter }) {
+            return options
+        }
         for offset in softBreaks where offset > 0 && offset < unit.count { options[offset] = .addedHyphen }
         for (index, character) in unit.enumerated() where (character == "-" || character == "\u{2010}")
             && index > 0 && index + 1 < unit.count && unit[index - 1].isLetter {

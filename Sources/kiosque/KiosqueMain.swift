@@ -20,7 +20,7 @@ enum KiosqueMain {
             }
             let detail = Kiosque.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "\(error)"
-            Output.error("\(detail) (voir « kiosque --help »)")
+            Output.error("\(ParserMessages.french(detail)) (voir « kiosque --help »)")
             exit(Kiosque.exitCode(for: error).rawValue)
         }
     }

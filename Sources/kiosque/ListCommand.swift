@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
                 let rows = try store.headlines(offset: offset, limit: limit)
                 if json {
                     try Output.json(rows.map(HeadlineJSON.init))
-                } else if rows.isEmpty && offset == 0 {
+                } else if rows.isEmpty, try store.articleCount() == 0 {
                     Output.line("Aucun article. Ajoutez-en avec « kiosque import FICHIER-OU-DOSSIER ».")
                 } else {
                     printHeadlines(rows)

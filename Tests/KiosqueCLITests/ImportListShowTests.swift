@@ -77,6 +77,8 @@ final class ImportListShowTests: CLITestCase {
         let bad = try kiosque("list", "--limit", "beaucoup")
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("valeur « beaucoup » invalide pour --limit <N>"), bad.stderr)
+        XCTAssertTrue(try kiosque("list", "--frob").stderr.contains("option inconnue « --frob »"))
 
         let nowhere = try kiosque("import", folder.appendingPathComponent("absent.txt").path)
         XCTAssertEqual(nowhere.status, 1)
