@@ -173,11 +173,16 @@ public enum LineBreaker {
                     endLine(.space)
                     continue
                 }
-                // Nothing allowed fits on an empty line: cut by grapheme.
+                // Nothing allowed fits on an empty line: cut by grapheme, but
+                // never so that the next line starts with a no-break space or
+                // closing punctuation (move the cut back a letter instead).
                 var taken = 0, used = 0
                 while taken < unit.count, used + DisplayWidth.of(unit[taken]) <= width {
                     used += DisplayWidth.of(unit[taken])
                     taken += 1
+                }
+                while taken > 1, taken < unit.count, Self.mustNotStartLine(unit[taken]) || Self.isNoBreak(unit[taken - 1]) {
+                    taken -= 1
                 }
                 taken = max(1, taken)
                 append(String(unit[..<taken]))
@@ -187,6 +192,12 @@ public enum LineBreaker {
                     key > taken ? (key - taken, value) : nil
                 })
             }
+        }
+
+        static func isNoBreak(_ c: Character) -> Bool { c == "\u{A0}" || c == "\u{202F}" || c == " " }
+
+        static func mustNotStartLine(_ c: Character) -> Bool {
+            isNoBreak(c) || LineBreaker.closing.contains(c)
         }
 
         /// The latest break whose head (with its hyphen) fits in the room.
