@@ -26,6 +26,18 @@ final class TerminalLifecycleTests: CLITestCase {
         XCTAssertFalse(after.contains { $0.contains("Titre") }, "the terminal is restored on exit")
     }
 
+    func testCtrlCEndsTheReaderAndRestoresTheTerminal() throws {
+        let session = try shellSession()
+        try session.waitFor("the shell") { $0.contains { $0.hasPrefix("prompt$") } }
+        try session.send(binary.path, "Enter")
+        try session.waitFor("the list") { $0.contains { $0.contains("Titre") } }
+        try session.send("C-c")
+        try session.waitFor("the prompt") { $0.last { !$0.isEmpty }?.hasPrefix("prompt$") == true }
+        // Echo and line editing are back: what is typed shows and runs.
+        try session.send("echo restaure-$((40+2))", "Enter")
+        try session.waitFor("the shell to echo and run a command") { $0.contains { $0 == "restaure-42" } }
+    }
+
     func testClosingTheTerminalEndsTheReader() throws {
         try kiosque("import", fixture("pages"))
         let env = ["TERM": "tmux-256color", "HOME": folder.path, "KIOSQUE_STORE": storePath, "PATH": "/usr/bin:/bin"]
