@@ -99,3 +99,23 @@ final class HugeFileTests: CLITestCase {
         XCTAssertTrue(run.stdout.contains("1 fichier importé, 1 refusé"), run.stdout)
     }
 }
+
+final class HostileHTMLTests: CLITestCase {
+    /// Deep nesting, a huge attribute and unclosed tags inside an item: the
+    /// item is imported with its text, nothing crashes.
+    func testDeepHugeAndUnclosedHTMLInAnItem() throws {
+        let deep = String(repeating: "<div>", count: 50_000)
+        let huge = String(repeating: "A", count: 5_000_000)
+        let html = "<p>Avant</p>\(deep)<p title=\"\(huge)\">Texte profond<p>non fermé<b><i>encore"
+        let feed = "<rss version=\"2.0\"><channel><title>Le Journal</title><item><guid>1</guid><title>Piège</title>"
+            + "<description><![CDATA[\(html)]]></description></item></channel></rss>"
+        let path = folder.appendingPathComponent("piege.xml")
+        try Data(feed.utf8).write(to: path)
+        let run = try kiosque("import", path.path)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let shown = try kiosque("show", "1")
+        XCTAssertEqual(shown.status, 0)
+        XCTAssertTrue(shown.stdout.contains("Avant"))
+        XCTAssertFalse(shown.stdout.contains("AAAA"), "attributes are not text")
+    }
+}
