@@ -37,11 +37,13 @@ let package = Package(
             "NewsModel", "NewsStore", "NewsImport", "Typesetting", "ReaderUI", "TerminalCurses", "Configuration",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helpers shared by the test targets (seeded randomness).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"], exclude: ["Golden"]),
-        .testTarget(name: "NewsImportTests", dependencies: ["NewsImport"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "NewsImportTests", dependencies: ["NewsImport", "TestSupport"]),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI"], exclude: ["Golden"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", .product(name: "TOMLKit", package: "TOMLKit")]),
         .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque"]),
     ]

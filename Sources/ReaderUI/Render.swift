@@ -75,9 +75,8 @@ enum ListView {
                 continue
             }
             let date = headline.published.map { date in
-                strings.language == .fr
-                    ? FrenchDates.relative(date, now: state.now, in: state.settings.timeZone)
-                    : EnglishDates.relative(date, now: state.now, in: state.settings.timeZone)
+                FrenchDates.relative(date, now: state.now, in: state.settings.timeZone,
+                                     language: strings.language == .fr ? .fr : .en)
             } ?? ""
             buffer.write(date, x: 2, y: y, style: selected ? base : Style(.dim))
             buffer.write(DisplayWidth.truncate(headline.source, to: sourceWidth), x: 2 + dateWidth + 2, y: y,

@@ -47,15 +47,16 @@ public enum FrenchDates {
     }
 
     /// The list's date column: "à l'instant", "il y a 5 min", "il y a 3 h"
-    /// for fresh news, else the day; in the reader's zone.
-    public static func relative(_ date: PublicationDate, now: Date, in zone: TimeZone) -> String {
+    /// for fresh news ("just now", "5 min ago" in English), else the day;
+    /// in the reader's zone.
+    public static func relative(_ date: PublicationDate, now: Date, in zone: TimeZone,
+                                language: LayoutLanguage = .fr) -> String {
         let age = now.timeIntervalSince(date.instant)
-        if date.hasTime, age >= 0, age < 12 * 3600 {
-            if age < 60 { return "à l'instant" }
-            if age < 3600 { return "il y a \(Int(age / 60)) min" }
-            return "il y a \(Int(age / 3600)) h"
-        }
-        return short(date, in: zone)
+        guard date.hasTime, age >= 0, age < 12 * 3600 else { return short(date, in: zone) }
+        let fr = language == .fr
+        if age < 60 { return fr ? "à l'instant" : "just now" }
+        let (amount, unit) = age < 3600 ? (Int(age / 60), "min") : (Int(age / 3600), "h")
+        return fr ? "il y a \(amount) \(unit)" : "\(amount) \(unit) ago"
     }
 
     /// "UTC+2", "UTC−4:30", "UTC".
@@ -83,15 +84,5 @@ public enum EnglishDates {
     public static func time(_ date: PublicationDate, in zone: TimeZone? = nil) -> String {
         let c = FrenchDates.components(date, in: zone)
         return String(format: "%02d:%02d", c.hour!, c.minute!)
-    }
-
-    public static func relative(_ date: PublicationDate, now: Date, in zone: TimeZone) -> String {
-        let age = now.timeIntervalSince(date.instant)
-        if date.hasTime, age >= 0, age < 12 * 3600 {
-            if age < 60 { return "just now" }
-            if age < 3600 { return "\(Int(age / 60)) min ago" }
-            return "\(Int(age / 3600)) h ago"
-        }
-        return FrenchDates.short(date, in: zone)
     }
 }

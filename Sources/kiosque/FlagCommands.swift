@@ -2,13 +2,11 @@ import ArgumentParser
 import Foundation
 import NewsModel
 import NewsStore
+import ReaderUI
 
-struct FlagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "flag",
-        abstract: "Signale une image. Elle est bloquée pour tous après plusieurs signalements."
-    )
-
+/// What `flag` and `unflag` share: the store, the threshold, the person
+/// and the image.
+struct ImageFlagArguments: ParsableArguments {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var userOptions: UserOptions
@@ -16,21 +14,40 @@ struct FlagCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Numéro de l'image (voir « kiosque show ID --json »).", valueName: "IMAGE-ID"))
     var imageID: Int64
 
-    func run() throws {
+    /// Runs `body` with the open store, the person and the threshold,
+    /// turning store errors into one line.
+    func withStore(_ body: (NewsStore, String, Int) throws(StoreError) -> Void) throws {
         let user = try userOptions.resolved()
         let store = try storeOptions.open()
         let threshold = try configOptions.flagThreshold()
         do {
-            let before = try store.image(id: imageID)
-            let status = try store.flag(imageID: imageID, user: user, threshold: threshold)
-            if before?.isFlagged(by: user) == true {
-                Output.line("\(user) a déjà signalé cette image ; un signalement compte une fois. (\(min(status.flagCount, threshold))/\(threshold))")
-                return
-            }
-            Output.line("Merci d'avoir signalé ! Cette image sera bloquée automatiquement après avoir été signalée par plusieurs personnes. (\(min(status.flagCount, threshold))/\(threshold))")
-            if status.isBlocked(threshold: threshold) { Output.line("L'image \(imageID) est maintenant bloquée.") }
+            try body(store, user, threshold)
         } catch {
             throw CLIError(error.message)
+        }
+    }
+}
+
+struct FlagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flag",
+        abstract: "Signale une image. Elle est bloquée pour tous après plusieurs signalements."
+    )
+
+    @OptionGroup var arguments: ImageFlagArguments
+
+    func run() throws {
+        let imageID = arguments.imageID
+        try arguments.withStore { store, user, threshold throws(StoreError) in
+            let before = try store.image(id: imageID)
+            let status = try store.flag(imageID: imageID, user: user, threshold: threshold)
+            let count = min(status.flagCount, threshold)
+            if before?.isFlagged(by: user) == true {
+                Output.line("\(user) a déjà signalé cette image ; un signalement compte une fois. (\(count)/\(threshold))")
+                return
+            }
+            Output.line(Strings(.fr).flagThanks(count: count, threshold: threshold))
+            if status.isBlocked(threshold: threshold) { Output.line("L'image \(imageID) est maintenant bloquée.") }
         }
     }
 }
@@ -41,22 +58,13 @@ struct UnflagCommand: ParsableCommand {
         abstract: "Retire votre signalement d'une image, tant qu'elle n'est pas bloquée."
     )
 
-    @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var configOptions: ConfigOptions
-    @OptionGroup var userOptions: UserOptions
-
-    @Argument(help: ArgumentHelp("Numéro de l'image.", valueName: "IMAGE-ID"))
-    var imageID: Int64
+    @OptionGroup var arguments: ImageFlagArguments
 
     func run() throws {
-        let user = try userOptions.resolved()
-        let store = try storeOptions.open()
-        let threshold = try configOptions.flagThreshold()
-        do {
+        let imageID = arguments.imageID
+        try arguments.withStore { store, user, threshold throws(StoreError) in
             let status = try store.unflag(imageID: imageID, user: user, threshold: threshold)
-            Output.line("Signalement retiré. (\(status.flagCount)/\(threshold))")
-        } catch {
-            throw CLIError(error.message)
+            Output.line(Strings(.fr).flagWithdrawn(count: status.flagCount, threshold: threshold))
         }
     }
 }

@@ -1,28 +1,18 @@
 import NewsModel
+import TestSupport
 import XCTest
 @testable import ReaderUI
 
 /// Random key streams, resizes and answers: the invariants hold whatever
 /// the order (selection in range, nothing drawn outside the screen).
 final class RandomKeysTests: XCTestCase {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testInvariantsHoldUnderRandomInput() {
         let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab,
                            .backTab, .backspace, .character("q"), .character("s"), .character("/"),
                            .character("n"), .character("N"), .character("t"), .character("T"), .character("?"),
                            .character("é"), .character("g"), .character("G"), .character(" "), .character("o")]
         for seed in 1...10 {
-            var random = SeededGenerator(state: UInt64(seed))
+            var random = SeededGenerator(seed: UInt64(seed))
             var state = Sample.state(width: 60, height: 15, rows: 37)
             for _ in 0..<300 {
                 var effects: [Effect] = []

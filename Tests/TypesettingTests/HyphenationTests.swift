@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Typesetting
 
@@ -56,7 +57,7 @@ final class HyphenationTests: XCTestCase {
                           "a-t-il", "vice-présidente", "d’une", "journée", "9,8\u{202F}%", "東京", "e\u{301}te\u{301}",
                           "aujourd’hui", "réorganisation", "(ONUDC)", "…", "Casablanca\u{A0}:", "de", "la", "et",
                           "communication", "re\u{AD}cherche"]
-        var generator = SplitMix(state: 2026)   // seeded: a failure can be replayed
+        var generator = SeededGenerator(seed: 2026)   // seeded: a failure can be replayed
         for _ in 0..<600 {
             let count = Int.random(in: 1...25, using: &generator)
             // French puts one mark at a time between words; runs of marks
@@ -89,16 +90,5 @@ final class HyphenationTests: XCTestCase {
                 }
             }
         }
-    }
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }
