@@ -19,11 +19,14 @@ public enum DocumentImporter {
         case .feed, .xmlOther:
             return try FeedParser.parse(bytes, origin: origin, baseURL: baseURL)
         case .opml:
-            throw ImportError("fichier OPML : l'abonnement aux flux n'est pas encore pris en charge")
+            return try OPMLParser.parse(bytes)
         case .html:
             throw ImportError("page HTML : l'extraction d'articles web n'est pas encore prise en charge")
         case .text:
             let text = try TextDecoding.decode(bytes)
+            if let subscriptions = NewsboatURLs.parse(text) {
+                return ImportResult(format: .urls, articles: [], subscriptions: subscriptions)
+            }
             guard ScrapedPageParser.recognises(text) else {
                 if ScrapedPageParser.hasPageFurniture(text) {
                     throw ImportError("page extraite sans ligne « Publié dans SOURCE le JJ - MM - AAAA »")

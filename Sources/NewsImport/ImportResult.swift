@@ -5,11 +5,15 @@ public struct ImportResult: Sendable, Equatable {
     public var format: DocumentFormat
     public var articles: [Article]
     public var teasers: [Teaser]
+    /// Feeds to subscribe to (OPML, newsboat's urls file).
+    public var subscriptions: [Subscription]
 
-    public init(format: DocumentFormat, articles: [Article], teasers: [Teaser] = []) {
+    public init(format: DocumentFormat, articles: [Article], teasers: [Teaser] = [],
+                subscriptions: [Subscription] = []) {
         self.format = format
         self.articles = articles
         self.teasers = teasers
+        self.subscriptions = subscriptions
     }
 }
 
@@ -21,6 +25,8 @@ public enum DocumentFormat: String, Sendable, Equatable {
     case atom
     case html
     case opml
+    /// newsboat's `urls` file: one feed address a line, with its tags.
+    case urls
 }
 
 /// Why a document was refused. The message is French and made for a person:

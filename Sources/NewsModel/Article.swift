@@ -117,3 +117,14 @@ public struct ImageFlag: Sendable, Equatable, Hashable {
         self.at = at
     }
 }
+
+/// A feed someone subscribed to: its address, and the name they gave it.
+public struct Subscription: Sendable, Equatable, Hashable {
+    public var url: String
+    public var name: String?
+
+    public init(url: String, name: String? = nil) {
+        self.url = url
+        self.name = name.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

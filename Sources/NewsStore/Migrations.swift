@@ -81,6 +81,22 @@ enum Migrations {
             // everybody, whatever threshold another reader's config says.
             try db.execute(sql: "ALTER TABLE image ADD COLUMN blocked_at REAL")
         }
+        migrator.registerMigration("v4: subscriptions") { db in
+            try db.execute(sql: """
+                CREATE TABLE feed (
+                    id INTEGER PRIMARY KEY,
+                    url TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    etag TEXT,
+                    last_modified TEXT,
+                    last_fetch REAL,
+                    status TEXT,
+                    error TEXT,
+                    added_at REAL NOT NULL
+                );
+                CREATE INDEX article_by_origin ON article(origin_location);
+                """)
+        }
         return migrator
     }
 }

@@ -7,7 +7,7 @@ import NewsStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Importe des fichiers ou des dossiers : pages extraites, flux RSS et Atom.",
+        abstract: "Importe des fichiers ou des dossiers : pages extraites, flux RSS et Atom, abonnements OPML ou newsboat.",
         discussion: """
         Le format est reconnu au contenu, pas au nom du fichier. Chaque fichier est importé \
         en entier ou pas du tout ; un fichier refusé est signalé sur une ligne et les autres \
@@ -32,6 +32,7 @@ struct ImportCommand: ParsableCommand {
 
         var total = SaveOutcome()
         var imported = 0
+        var subscribed = 0
         for file in files {
             let result: ImportResult
             do {
@@ -43,6 +44,7 @@ struct ImportCommand: ParsableCommand {
             }
             do {
                 total = total + (try store.save(articles: result.articles, teasers: result.teasers))
+                subscribed += try store.addFeeds(result.subscriptions)
                 imported += 1
             } catch {
                 // The store failing (disk full, read-only) stops the batch:
@@ -50,7 +52,7 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError("\(file) : \(error.message)")
             }
         }
-        Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total).text)
+        Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total, subscribed: subscribed).text)
         if rejected > 0 { throw ExitCode(1) }
     }
 }
@@ -60,6 +62,7 @@ struct ImportSummary {
     var files: Int
     var rejected: Int
     var outcome: SaveOutcome
+    var subscribed = 0
 
     var text: String {
         var head = French.count(files, "fichier importé", "fichiers importés")
@@ -70,7 +73,8 @@ struct ImportSummary {
             French.count(outcome.unchanged, "inchangé", "inchangés"),
             French.count(outcome.teasersAdded, "titre du bandeau ajouté", "titres du bandeau ajoutés"),
         ]
-        return head + " : " + parts.joined(separator: ", ") + "."
+        let subscriptions = subscribed > 0 ? ", " + French.count(subscribed, "abonnement ajouté", "abonnements ajoutés") : ""
+        return head + " : " + parts.joined(separator: ", ") + subscriptions + "."
     }
 }
 

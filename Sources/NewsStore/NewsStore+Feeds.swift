@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import NewsModel
+
+/// A subscription as the store keeps it, with what the last fetch said.
+public struct FeedState: Sendable, Equatable {
+    public var url: String
+    public var name: String?
+    public var etag: String?
+    public var lastModified: String?
+    public var lastFetch: Date?
+    /// "ok", "inchangé" (304) or "erreur"; nil before the first fetch.
+    public var status: String?
+    public var error: String?
+    public var articleCount: Int
+}
+
+extension NewsStore {
+    /// Subscribes; a feed already there keeps its state (and gets the name
+    /// if it had none). Returns how many were new.
+    @discardableResult
+    public func addFeeds(_ subscriptions: [Subscription], now: Date = Date()) throws(StoreError) -> Int {
+        try write { db in
+            var added = 0
+            for subscription in subscriptions {
+                let known = try Int.fetchOne(db, sql: "SELECT 1 FROM feed WHERE url = ?", arguments: [subscription.url]) != nil
+                try db.execute(sql: """
+                    INSERT INTO feed (url, name, added_at) VALUES (?, ?, ?)
+                    ON CONFLICT(url) DO UPDATE SET name = coalesce(feed.name, excluded.name)
+                    """, arguments: [subscription.url, subscription.name, now.timeIntervalSince1970])
+                if !known { added += 1 }
+            }
+            return added
+        }
+    }
+
+    /// Unsubscribes a feed named by its address or its name; its articles stay.
+    public func removeFeed(_ urlOrName: String) throws(StoreError) -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM feed WHERE url = ? OR name = ?", arguments: [urlOrName, urlOrName])
+            return db.changesCount > 0
+        }
+    }
+
+    public func feeds() throws(StoreError) -> [FeedState] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT feed.*, (SELECT count(*) FROM article WHERE origin_location = feed.url) AS articles
+                FROM feed ORDER BY coalesce(name, url) COLLATE NOCASE
+                """).map { row in
+                FeedState(url: row["url"], name: row["name"], etag: row["etag"], lastModified: row["last_modified"],
+                          lastFetch: (row["last_fetch"] as Double?).map { Date(timeIntervalSince1970: $0) },
+                          status: row["status"], error: row["error"], articleCount: row["articles"])
+            }
+        }
+    }
+
+    /// Records a fetch's outcome. A permanent redirect moves the
+    /// subscription (and its articles' origin) to the new address.
+    public func recordFetch(url: String, movedTo newURL: String?, etag: String?, lastModified: String?,
+                            status: String, error: String?, now: Date = Date()) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE feed SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
+                       last_fetch = ?, status = ?, error = ? WHERE url = ?
+                """, arguments: [etag, lastModified, now.timeIntervalSince1970, status, error, url])
+            if let newURL, newURL != url,
+               try Int.fetchOne(db, sql: "SELECT 1 FROM feed WHERE url = ?", arguments: [newURL]) == nil {
+                try db.execute(sql: "UPDATE feed SET url = ? WHERE url = ?", arguments: [newURL, url])
+                try db.execute(sql: "UPDATE article SET origin_location = ? WHERE origin_location = ?",
+                               arguments: [newURL, url])
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import NewsImport
+import NewsModel
+import NewsStore
+
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Récupère les flux abonnés, en parallèle, par requêtes conditionnelles.",
+        discussion: "Un flux en échec est signalé avec sa raison, gardé dans son état et réessayé la fois suivante ; les autres continuent."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .long, help: ArgumentHelp("Connexions simultanées (au plus deux par serveur).", valueName: "N")) var jobs = 8
+    @Argument(help: ArgumentHelp("Adresses ou noms des flux (tous par défaut).", valueName: "URL|NOM")) var only: [String] = []
+
+    func validate() throws {
+        if !(1...64).contains(jobs) { throw ValidationError("--jobs va de 1 à 64") }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let all: [FeedState]
+        do { all = try store.feeds() } catch { throw CLIError(error.message) }
+        let chosen = only.isEmpty ? all : all.filter { only.contains($0.url) || ($0.name.map(only.contains) ?? false) }
+        if chosen.isEmpty {
+            throw CLIError(all.isEmpty ? "aucun abonnement : « kiosque add URL » d'abord" : "aucun abonnement ne correspond à \(only.joined(separator: ", "))")
+        }
+        // KIOSQUE_FETCH_TIMEOUT (seconds) shortens the wait, for tests and slow links alike.
+        let timeout = ProcessInfo.processInfo.environment["KIOSQUE_FETCH_TIMEOUT"].flatMap(Double.init) ?? 20
+        let report = FetchReport(total: chosen.count, terminal: Output.terminalWidth != nil)
+        FetchPool(jobs: jobs).run(chosen) { feed in
+            let outcome = FeedFetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, timeout: timeout)
+            report.record(feed, Self.apply(outcome, to: feed, store: store))
+        }
+        report.finish()
+        if report.failures > 0 { throw ExitCode(1) }
+    }
+
+    enum Result { case unchanged, saved(SaveOutcome), failed(String) }
+
+    /// Parses and saves a fetched feed in one transaction, then records its state.
+    static func apply(_ outcome: FeedFetcher.Outcome, to feed: FeedState, store: NewsStore) -> Result {
+        switch outcome {
+        case .notModified:
+            try? store.recordFetch(url: feed.url, movedTo: nil, etag: nil, lastModified: nil, status: "inchangé", error: nil)
+            return .unchanged
+        case .failed(let reason):
+            try? store.recordFetch(url: feed.url, movedTo: nil, etag: nil, lastModified: nil, status: "erreur", error: reason)
+            return .failed(reason)
+        case .fetched(let body, let etag, let lastModified, let finalURL, let movedTo):
+            do {
+                let origin = Origin(kind: .feed, location: movedTo ?? feed.url)
+                let parsed = try DocumentImporter.parse(body, origin: origin, baseURL: finalURL)
+                guard [.rss2, .rss1, .atom].contains(parsed.format) else {
+                    throw ImportError("ce n'est pas un flux RSS ou Atom")
+                }
+                let saved = try store.save(articles: parsed.articles, teasers: parsed.teasers)
+                try store.recordFetch(url: feed.url, movedTo: movedTo, etag: etag, lastModified: lastModified,
+                                      status: "ok", error: nil)
+                return .saved(saved)
+            } catch let error as ImportError {
+                try? store.recordFetch(url: feed.url, movedTo: nil, etag: nil, lastModified: nil, status: "erreur",
+                                       error: error.description)
+                return .failed(error.description)
+            } catch {
+                return .failed("\(error)")
+            }
+        }
+    }
+}
+
+/// Runs fetches on `jobs` threads, never more than two at once per server.
+struct FetchPool {
+    var jobs: Int
+
+    func run(_ feeds: [FeedState], _ work: @escaping @Sendable (FeedState) -> Void) {
+        let hosts = HostLimits(perHost: 2)
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = jobs
+        for feed in feeds {
+            queue.addOperation {
+                let host = URL(string: feed.url)?.host ?? feed.url
+                hosts.withSlot(for: host) { work(feed) }
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+    }
+}
+
+final class HostLimits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var semaphores: [String: DispatchSemaphore] = [:]
+    private let perHost: Int
+
+    init(perHost: Int) { self.perHost = perHost }
+
+    func withSlot(for host: String, _ body: () -> Void) {
+        let semaphore = lock.withLock {
+            if let existing = semaphores[host] { return existing }
+            let made = DispatchSemaphore(value: perHost)
+            semaphores[host] = made
+            return made
+        }
+        semaphore.wait()
+        defer { semaphore.signal() }
+        body()
+    }
+}
+
+/// Progress on a terminal (one line redrawn), or one line per feed for a
+/// script; a summary at the end either way.
+final class FetchReport: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let terminal: Bool
+    private var done = 0
+    private var added = 0
+    private(set) var failures = 0
+    private var lines: [String] = []
+
+    init(total: Int, terminal: Bool) {
+        self.total = total
+        self.terminal = terminal
+    }
+
+    func record(_ feed: FeedState, _ result: FetchCommand.Result) {
+        lock.withLock {
+            done += 1
+            let label = feed.name ?? feed.url
+            let line: String
+            switch result {
+            case .unchanged: line = "\(label) : inchangé (304)"
+            case .saved(let outcome):
+                added += outcome.added
+                line = "\(label) : \(French.count(outcome.added, "nouvel article", "nouveaux articles")), \(French.count(outcome.updated, "mis à jour", "mis à jour"))"
+            case .failed(let reason):
+                failures += 1
+                line = "\(label) : échec, \(reason)"
+            }
+            if terminal {
+                let width = 20
+                let filled = done * width / max(1, total)
+                let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+                FileHandle.standardOutput.write(Data("\r[\(bar)] \(done)/\(total) flux, \(added) nouveaux, \(failures) en échec".utf8))
+                lines.append(line)
+            } else {
+                Output.line(line)
+            }
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if terminal {
+                FileHandle.standardOutput.write(Data("\n".utf8))
+                for line in lines where line.contains("échec") { Output.line(line) }
+            }
+            Output.line("\(French.count(total, "flux récupéré", "flux récupérés")) : \(French.count(added, "nouvel article", "nouveaux articles")), \(French.count(failures, "échec", "échecs")).")
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+
+/// Fetching against a loopback server (scripts/test-feed-server.py): no
+/// test touches the internet.
+final class FetchTests: CLITestCase {
+    private var server: Process!
+    private var serverInput: Pipe!
+    private var base = ""
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        let root = Self.fixtures.deletingLastPathComponent()
+        server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", root.appendingPathComponent("scripts/test-feed-server.py").path, Self.fixtures.path]
+        let output = Pipe()
+        serverInput = Pipe()
+        server.standardOutput = output
+        server.standardInput = serverInput
+        try server.run()
+        // The first line is the port.
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line.append(byte)
+        }
+        base = "http://127.0.0.1:" + String(decoding: line, as: UTF8.self)
+    }
+
+    override func tearDownWithError() throws {
+        try? serverInput.fileHandleForWriting.close()
+        server.waitUntilExit()
+        try super.tearDownWithError()
+    }
+
+    private func feeds() throws -> [[String: Any]] {
+        try XCTUnwrap(json(try kiosque("feeds", "--json")) as? [[String: Any]])
+    }
+
+    func testFetchTwiceSendsConditionalRequestsAndAddsNothing() throws {
+        XCTAssertEqual(try kiosque("add", "\(base)/feeds/rss2-lemonde-like.xml", "--name", "Lyon").status, 0)
+        XCTAssertEqual(try kiosque("add", "\(base)/gzip/atom-basic.xml").status, 0)
+        let first = try kiosque("fetch")
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        XCTAssertTrue(first.stdout.contains("Lyon : 4 nouveaux articles"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("atom-basic.xml : 4 nouveaux articles"), first.stdout)
+        let second = try kiosque("fetch")
+        XCTAssertEqual(second.status, 0)
+        XCTAssertTrue(second.stdout.contains("Lyon : inchangé (304)"), second.stdout)
+        XCTAssertTrue(second.stdout.contains("0 nouvel article"), second.stdout)
+        XCTAssertEqual((try json(try kiosque("list", "--json")) as? [Any])?.count, 8)
+        let lyon = try XCTUnwrap(try feeds().first { $0["name"] as? String == "Lyon" })
+        XCTAssertEqual(lyon["articles"] as? Int, 4)
+        XCTAssertEqual(lyon["status"] as? String, "inchangé")
+    }
+
+    func testAFailingFeedIsReportedAndNeverStopsTheOthers() throws {
+        for path in ["feeds/rss1-rdf.xml", "broken", "missing", "garbage", "slow/30"] {
+            try kiosque("add", "\(base)/\(path)")
+        }
+        let run = try self.run(["fetch", "--jobs", "4"], environment: ["KIOSQUE_FETCH_TIMEOUT": "2"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("rss1-rdf.xml : 3 nouveaux articles"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("/broken : échec, HTTP 500"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("/missing : échec, HTTP 404"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("/garbage : échec"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("/slow/30 : échec, délai dépassé"), run.stdout)
+        let states = try feeds()
+        XCTAssertEqual(states.filter { $0["status"] as? String == "erreur" }.count, 4)
+        XCTAssertEqual(try kiosque("check").status, 0)
+    }
+
+    func testAPermanentRedirectMovesTheSubscription() throws {
+        try kiosque("add", "\(base)/moved/rss2-cp1252.xml")
+        try kiosque("add", "\(base)/temporary/rss2-iso8859.xml")
+        XCTAssertEqual(try kiosque("fetch").status, 0)
+        let urls = try feeds().compactMap { $0["url"] as? String }
+        XCTAssertTrue(urls.contains("\(base)/feeds/rss2-cp1252.xml"), "\(urls)")
+        XCTAssertTrue(urls.contains("\(base)/temporary/rss2-iso8859.xml"), "\(urls)")
+    }
+
+    func testTheHeaderCharsetAppliesWhenTheDocumentDeclaresNone() throws {
+        try kiosque("add", "\(base)/latin1")
+        XCTAssertEqual(try kiosque("fetch").status, 0)
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["title"] as? String, "L’été — 5 € œuvre")
+    }
+
+    func testOPMLRoundTripKeepsEveryFeedAndNewsboatURLsImport() throws {
+        let opml = folder.appendingPathComponent("abonnements.opml")
+        try Data("""
+            <?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+            <outline text="Presse"><outline text="Le Matin" xmlUrl="https://lematin.example/rss"/>
+            <outline title="L'Économiste &amp; co" xmlUrl="https://leco.example/feed?x=1&amp;y=2"/></outline>
+            <outline text="Médias24" type="rss" xmlUrl="https://medias24.example/atom"/></body></opml>
+            """.utf8).write(to: opml)
+        let imported = try kiosque("import", opml.path)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("3 abonnements ajoutés"), imported.stdout)
+        let exported = try kiosque("export", "--opml")
+        let again = folder.appendingPathComponent("export.opml")
+        try Data(exported.stdout.utf8).write(to: again)
+        let other = folder.appendingPathComponent("autre.sqlite").path
+        XCTAssertEqual(try kiosque("import", "--store", other, again.path).status, 0)
+        let urls = { (store: String?) throws -> Set<String> in
+            let run = try self.run(["feeds", "--json"] + (store.map { ["--store", $0] } ?? []))
+            return Set((try self.json(run) as? [[String: Any]] ?? []).compactMap { $0["url"] as? String })
+        }
+        XCTAssertEqual(try urls(nil), try urls(other))
+        XCTAssertEqual(try urls(nil).count, 3)
+
+        let newsboat = folder.appendingPathComponent("urls")
+        try Data("# mes flux\nhttps://a.example/rss \"~Journal A\" politique\nhttps://b.example/feed\n\"query:Non lus:unread = \\\"yes\\\"\"\n".utf8)
+            .write(to: newsboat)
+        let fromNewsboat = try kiosque("import", newsboat.path)
+        XCTAssertTrue(fromNewsboat.stdout.contains("2 abonnements ajoutés"), fromNewsboat.stdout + fromNewsboat.stderr)
+        XCTAssertTrue(try feeds().contains { $0["name"] as? String == "Journal A" })
+    }
+
+    func testRemoveAndUnknownFeeds() throws {
+        try kiosque("add", "\(base)/feeds/rss1-rdf.xml", "--name", "Rabat")
+        XCTAssertEqual(try kiosque("remove", "Rabat").status, 0)
+        XCTAssertEqual(try feeds().count, 0)
+        XCTAssertNotEqual(try kiosque("remove", "Rabat").status, 0)
+        XCTAssertNotEqual(try kiosque("add", "ftp://x.example/f").status, 0)
+    }
+}
