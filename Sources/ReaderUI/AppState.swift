@@ -17,6 +17,8 @@ public struct AppState: Sendable {
     public var notice: String?
     /// The list index of an article asked for and not yet loaded.
     public var pendingOpen: Int?
+    /// True while a background fetch runs.
+    public var refreshing = false
     public let settings: ReaderSettings
     /// The clock, set by the loop before drawing, for "il y a 5 min".
     public var now = Date(timeIntervalSince1970: 0)

@@ -6,7 +6,7 @@ public enum Action: String, Sendable, CaseIterable {
     case previousArticle, nextArticle, openSource
     case search, nextMatch, previousMatch, filter
     case nextImage, previousImage, flagImage
-    case toggleTicker, openTickerHeadline, help, toggleRead
+    case toggleTicker, openTickerHeadline, help, toggleRead, refresh
 }
 
 public enum Screen: String, Sendable, CaseIterable { case list, pager, help }
@@ -42,6 +42,7 @@ public struct KeyTable: Sendable {
         KeyBinding(action: .nextImage, keys: [.tab], screens: [.pager], hint: true),
         KeyBinding(action: .previousImage, keys: [.backTab], screens: [.pager], hint: false),
         KeyBinding(action: .flagImage, keys: [.character("s")], screens: [.pager], hint: true),
+        KeyBinding(action: .refresh, keys: [.character("r")], screens: [.list, .pager], hint: false),
         KeyBinding(action: .toggleRead, keys: [.character("u")], screens: [.list], hint: false),
         KeyBinding(action: .toggleTicker, keys: [.character("t")], screens: [.list, .pager], hint: false),
         KeyBinding(action: .openTickerHeadline, keys: [.character("T")], screens: [.list, .pager], hint: false),

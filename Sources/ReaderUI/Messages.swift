@@ -12,6 +12,8 @@ public enum Message: Sendable {
     case ticker([TickerItem])
     case imageStatus(ImageStatus)
     case searchResults(query: String, rows: [Headline])
+    /// Progress of a background fetch; `finished` once every feed is done.
+    case refreshProgress(done: Int, total: Int, added: Int, failed: Int, finished: Bool)
     case failed(String)
 }
 
@@ -28,6 +30,8 @@ public enum Effect: Sendable, Equatable {
     /// A one-shot timer: after the delay, send `.tick(tag:)`.
     case startTimer(tag: Int, milliseconds: Int)
     case openURL(String)
+    /// Fetch the subscribed feeds in the background.
+    case refresh
     case flag(imageID: Int64)
     case unflag(imageID: Int64)
     case quit

@@ -33,6 +33,7 @@ public struct Strings: Sendable {
         case .openTickerHeadline: return t("lire le titre sous le repère du bandeau", "open the ticker headline under the mark")
         case .help: return t("aide", "help")
         case .toggleRead: return t("lu / non lu", "read / unread")
+        case .refresh: return t("récupérer les flux", "fetch the feeds")
         }
     }
 
@@ -112,5 +113,15 @@ public struct Strings: Sendable {
     public var publishedIn: String { t("Publié dans", "Published in") }
     public var positionTop: String { t("début", "top") }
     public var positionBottom: String { t("fin", "end") }
+    public func refreshing(done: Int, total: Int, added: Int, failed: Int) -> String {
+        t("Récupération des flux : \(done)/\(total), \(added) nouveau\(added > 1 ? "x" : ""), \(failed) en échec",
+          "Fetching feeds: \(done)/\(total), \(added) new, \(failed) failed")
+    }
+    public func refreshed(total: Int, added: Int, failed: Int) -> String {
+        t("Flux récupérés : \(added) \(added > 1 ? "nouveaux articles" : "nouvel article")\(failed > 0 ? ", \(failed) flux en échec" : "").",
+          "Feeds fetched: \(added) new article\(added == 1 ? "" : "s")\(failed > 0 ? ", \(failed) failed" : "").")
+    }
+    public var noFeeds: String { t("Aucun abonnement : « kiosque add URL » d'abord.", "No subscriptions: « kiosque add URL » first.") }
+    public var alreadyRefreshing: String { t("Récupération déjà en cours…", "Already fetching…") }
     public var helpFooter: String { t("q ou Esc pour revenir", "q or Esc to go back") }
 }

@@ -44,6 +44,24 @@ extension AppState {
             list.total = rows.count
             list.select(0, visibleRows: listRows)
             return []
+        case .refreshProgress(let done, let total, let added, let failed, let finished):
+            if total == 0 {
+                refreshing = false
+                notice = settings.strings.noFeeds
+                return []
+            }
+            refreshing = !finished
+            guard finished else {
+                notice = settings.strings.refreshing(done: done, total: total, added: added, failed: failed)
+                return []
+            }
+            notice = settings.strings.refreshed(total: total, added: added, failed: failed)
+            // New headlines join the list (where it stands) and the ticker.
+            var effects: [Effect] = [.loadTicker]
+            if !list.isFiltering {
+                effects.append(.loadHeadlines(offset: max(0, list.top - listRows), limit: listRows * 3))
+            }
+            return effects
         case .failed(let reason):
             notice = reason
             pendingOpen = nil

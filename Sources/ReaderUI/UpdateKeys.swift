@@ -27,6 +27,10 @@ extension AppState {
             return openTickerHeadline()
         case .quit:
             return [.quit]
+        case .refresh:
+            if refreshing { notice = settings.strings.alreadyRefreshing; return [] }
+            refreshing = true
+            return [.refresh]
         default:
             break
         }

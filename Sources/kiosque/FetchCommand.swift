@@ -30,10 +30,7 @@ struct FetchCommand: ParsableCommand {
         // KIOSQUE_FETCH_TIMEOUT (seconds) shortens the wait, for tests and slow links alike.
         let timeout = ProcessInfo.processInfo.environment["KIOSQUE_FETCH_TIMEOUT"].flatMap(Double.init) ?? 20
         let report = FetchReport(total: chosen.count, terminal: Output.terminalWidth != nil)
-        FetchPool(jobs: jobs).run(chosen) { feed in
-            let outcome = FeedFetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, timeout: timeout)
-            report.record(feed, Self.apply(outcome, to: feed, store: store))
-        }
+        FetchPool(jobs: jobs).fetch(chosen, into: store, timeout: timeout, report: report.record)
         report.finish()
         if report.failures > 0 { throw ExitCode(1) }
     }
@@ -74,6 +71,15 @@ struct FetchCommand: ParsableCommand {
 /// Runs fetches on `jobs` threads, never more than two at once per server.
 struct FetchPool {
     var jobs: Int
+
+    /// Fetches and saves every feed, calling `report` as each one ends.
+    func fetch(_ feeds: [FeedState], into store: NewsStore, timeout: TimeInterval,
+               report: @escaping @Sendable (FeedState, FetchCommand.Result) -> Void) {
+        run(feeds) { feed in
+            let outcome = FeedFetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, timeout: timeout)
+            report(feed, FetchCommand.apply(outcome, to: feed, store: store))
+        }
+    }
 
     func run(_ feeds: [FeedState], _ work: @escaping @Sendable (FeedState) -> Void) {
         let hosts = HostLimits(perHost: 2)

@@ -14,6 +14,7 @@ final class ReaderLoop {
     /// One-shot timers by tag, with their deadlines.
     private var timers: [Int: Date] = [:]
     private var running = true
+    private var refresh: BackgroundRefresh?
 
     init(store: NewsStore, terminal: CursesTerminal, settings: ReaderSettings) {
         self.store = store
@@ -42,16 +43,28 @@ final class ReaderLoop {
                 break
             }
             let ticked = fireDueTimers()
+            let refreshed = pollRefresh()
             // A tick alone moves only the band: redraw that row over the last frame.
             state.now = Date()
-            frame = (input == nil && ticked) ? state.renderTicker(over: frame) : state.render()
+            frame = (input == nil && ticked && !refreshed) ? state.renderTicker(over: frame) : state.render()
             terminal.draw(frame)
         }
     }
 
     private func nextTimeout() -> Int? {
-        guard let next = timers.values.min() else { return nil }
-        return max(0, Int((next.timeIntervalSinceNow * 1000).rounded(.up)))
+        // While a refresh runs, wake a few times a second to show its progress.
+        let polling = refresh == nil ? nil : 150
+        guard let next = timers.values.min() else { return polling }
+        let timer = max(0, Int((next.timeIntervalSinceNow * 1000).rounded(.up)))
+        return min(timer, polling ?? timer)
+    }
+
+    /// Passes a background refresh's progress to the core; true when it did.
+    private func pollRefresh() -> Bool {
+        guard let job = refresh, let message = job.takeProgress() else { return false }
+        if job.isFinished { refresh = nil }
+        perform(state.update(message))
+        return true
     }
 
     /// Sends the ticks that are due; true when any was sent.
@@ -98,6 +111,9 @@ final class ReaderLoop {
             case .startTimer(let tag, let milliseconds):
                 timers = timers.filter { $0.key > tag - 64 }   // forget long-stale tags
                 timers[tag] = Date().addingTimeInterval(Double(milliseconds) / 1000)
+                return nil
+            case .refresh:
+                if refresh == nil { refresh = BackgroundRefresh.start(store: store) }
                 return nil
             case .openURL(let url):
                 if let failure = URLOpener.open(url) { return .failed(failure) }

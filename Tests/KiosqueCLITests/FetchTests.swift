@@ -125,3 +125,19 @@ final class FetchTests: CLITestCase {
         XCTAssertNotEqual(try kiosque("add", "ftp://x.example/f").status, 0)
     }
 }
+
+extension FetchTests {
+    /// `r` in the reader fetches in the background; the new headlines join
+    /// the list while the screen goes on answering.
+    func testRInTheReaderFetchesAndTheListGrows() throws {
+        try kiosque("add", "\(base)/feeds/rss2-lemonde-like.xml")
+        let env = ["TERM": "tmux-256color", "HOME": folder.path, "KIOSQUE_STORE": storePath, "PATH": "/usr/bin:/bin"]
+        let session = try TmuxSession(command: [binary.path, "--no-ticker"], environment: env)
+        try session.waitFor("the empty store") { $0.contains { $0.contains("Aucun article") } }
+        try session.send("r")
+        try session.waitFor("the fetch to end") { $0.contains { $0.contains("Flux récupérés : 4 nouveaux articles") } }
+        try session.waitFor("the new headlines") { $0.contains { $0.contains("Crue de la Saône") } }
+        try session.send("q")
+        try session.waitFor("a clean exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
+    }
+}

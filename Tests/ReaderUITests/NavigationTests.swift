@@ -198,3 +198,18 @@ final class ListFilterTests: XCTestCase {
         XCTAssertEqual(state.list.total, 5)
     }
 }
+
+final class RefreshTests: XCTestCase {
+    func testRShowsProgressThenLoadsTheNewHeadlines() {
+        var state = Sample.state()
+        XCTAssertEqual(state.update(.key(.character("r"))), [.refresh])
+        XCTAssertEqual(state.update(.key(.character("r"))), [], "one refresh at a time")
+        XCTAssertEqual(state.notice, "Récupération déjà en cours…")
+        _ = state.update(.refreshProgress(done: 1, total: 3, added: 4, failed: 0, finished: false))
+        XCTAssertEqual(state.notice, "Récupération des flux : 1/3, 4 nouveaux, 0 en échec")
+        let effects = state.update(.refreshProgress(done: 3, total: 3, added: 9, failed: 1, finished: true))
+        XCTAssertEqual(effects, [.loadTicker, .loadHeadlines(offset: 0, limit: 33)])
+        XCTAssertEqual(state.notice, "Flux récupérés : 9 nouveaux articles, 1 flux en échec.")
+        XCTAssertFalse(state.refreshing)
+    }
+}
