@@ -52,7 +52,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         COUNTS[self.path] = COUNTS.get(self.path, 0) + 1
         COUNTS.setdefault("304", 0)
-        parts = self.path.strip("/").split("/", 1)
+        # The query string only makes addresses distinct (many subscriptions
+        # to the same file); it does not change the answer.
+        parts = self.path.split("?", 1)[0].strip("/").split("/", 1)
         kind, name = parts[0], (parts[1] if len(parts) > 1 else "")
         if kind == "feeds":
             return self.feed(name)

@@ -141,3 +141,51 @@ extension FetchTests {
         try session.waitFor("a clean exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
     }
 }
+
+extension FetchTests {
+    /// kill -9 in the middle of a fetch, then fetches and flags from several
+    /// processes at once: the store stays sound and nothing is lost.
+    func testKilledAndConcurrentFetchesKeepTheStoreSound() throws {
+        for n in 0..<40 {
+            try kiosque("add", "\(base)/feeds/\(["rss1-rdf.xml", "atom-basic.xml", "rss2-lemonde-like.xml"][n % 3])?n=\(n)")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["fetch", "--jobs", "8"]
+        process.environment = environment()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.15)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(try kiosque("check").status, 0)
+
+        try kiosque("import", fixture("feeds/rss2-lemonde-like.xml"))
+        var imageID: Int?
+        for row in try XCTUnwrap(json(try kiosque("list", "--json", "--limit", "1000")) as? [[String: Any]]) {
+            let shown = try XCTUnwrap(json(try kiosque("show", String(row["id"] as! Int), "--json")) as? [String: Any])
+            imageID = (shown["blocks"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }.first
+            if imageID != nil { break }
+        }
+        let image = try XCTUnwrap(imageID, "the Lyon feed has images")
+        let runs: [[String]] = [["fetch"], ["fetch", "--jobs", "2"], ["import", fixture("pages")]]
+            + ["amina", "yassine", "claire"].map { ["flag", String(image), "--user", $0] }
+        let results = LockedResults()
+        let binary = binary
+        let env = environment()
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            let run = try? Self.execute(binary, runs[index], environment: env)
+            results.add(run?.stderr ?? "could not start")
+        }
+        for stderr in results.values {
+            XCTAssertFalse(stderr.contains("locked") || stderr.contains("occupée"), stderr)
+        }
+        XCTAssertEqual(try kiosque("check").status, 0)
+        // The three fixture feeds (4 + 4 + 3 items) and the seven good pages, each once.
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json", "--limit", "1000")) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 4 + 4 + 3 + 7)
+        let flags = try XCTUnwrap(json(try kiosque("flags", "--json")) as? [[String: Any]])
+        XCTAssertEqual(flags.first?["flags"] as? Int, 3)
+    }
+}
