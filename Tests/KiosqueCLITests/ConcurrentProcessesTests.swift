@@ -12,14 +12,7 @@ final class ConcurrentProcessesTests: CLITestCase {
         let files = ["pages", "feeds/atom-basic.xml", "feeds/rss1-rdf.xml", "feeds/rss2-cp1252.xml"]
         let runs: [[String]] = files.map { ["import", fixture($0)] }
             + ["amina", "yassine", "claire", "omar", "ines", "paul"].map { ["flag", String(imageID), "--user", $0] }
-        let results = LockedResults()
-        let binary = binary
-        let env = environment()
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            let run = try? Self.execute(binary, runs[index], environment: env)
-            results.add(run?.stderr ?? "could not start")
-        }
-        for stderr in results.values {
+        for stderr in runConcurrently(runs) {
             XCTAssertFalse(stderr.contains("locked"), stderr)
             XCTAssertFalse(stderr.contains("occupée"), stderr)
         }

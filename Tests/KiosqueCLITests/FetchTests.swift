@@ -171,14 +171,7 @@ extension FetchTests {
         let image = try XCTUnwrap(imageID, "the Lyon feed has images")
         let runs: [[String]] = [["fetch"], ["fetch", "--jobs", "2"], ["import", fixture("pages")]]
             + ["amina", "yassine", "claire"].map { ["flag", String(image), "--user", $0] }
-        let results = LockedResults()
-        let binary = binary
-        let env = environment()
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            let run = try? Self.execute(binary, runs[index], environment: env)
-            results.add(run?.stderr ?? "could not start")
-        }
-        for stderr in results.values {
+        for stderr in runConcurrently(runs) {
             XCTAssertFalse(stderr.contains("locked") || stderr.contains("occupée"), stderr)
         }
         XCTAssertEqual(try kiosque("check").status, 0)

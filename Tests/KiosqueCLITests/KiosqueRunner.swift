@@ -67,6 +67,19 @@ class CLITestCase: XCTestCase {
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs several kiosque processes at once on this test's store; returns
+    /// what each wrote on standard error.
+    func runConcurrently(_ runs: [[String]]) -> [String] {
+        let results = LockedResults()
+        let binary = binary
+        let env = environment()
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            let run = try? Self.execute(binary, runs[index], environment: env)
+            results.add(run?.stderr ?? "could not start")
+        }
+        return results.values
+    }
+
     func json(_ run: Run) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
     }
