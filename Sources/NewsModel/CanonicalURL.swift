@@ -26,15 +26,18 @@ public enum CanonicalURL {
     }
 
     /// Resolves a possibly relative reference against a base, keeping only
-    /// http, https and data-less absolute results.
+    /// absolute http and https addresses with a server, scheme in lowercase.
     public static func resolve(_ reference: String, against base: String?) -> String? {
         let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         let baseURL = base.flatMap { URL(string: $0) }
         guard let url = URL(string: trimmed, relativeTo: baseURL)?.absoluteURL,
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            return nil
+              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty,
+              var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+            return nil   // "http:foo" has a scheme but no server
         }
-        return url.absoluteString
+        components.scheme = scheme
+        return components.string
     }
 }

@@ -58,6 +58,10 @@ final class FixtureImportTests: XCTestCase {
         let articles = expected["articles"] as? [[String: Any]] ?? []
         XCTAssertEqual(result.articles.count, articles.count, "\(file): article count")
         XCTAssertEqual(result.teasers.count, expected["teasers"] as? Int ?? 0, "\(file): teasers")
+        let subscriptions = (expected["subscriptions"] as? [[String: Any]] ?? []).map {
+            Subscription(url: $0["url"] as! String, name: $0["name"] as? String)
+        }
+        XCTAssertEqual(result.subscriptions, subscriptions, "\(file): subscriptions")
         if let titles = expected["teaser_titles"] as? [String] {
             XCTAssertEqual(result.teasers.map(\.title), titles, "\(file): teaser titles")
         }

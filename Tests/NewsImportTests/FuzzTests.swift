@@ -58,7 +58,8 @@ final class FuzzTests: XCTestCase {
         var random = SeededGenerator(seed: seed)
         let seeds = try ["pages/seed-albayane.txt", "pages/lematin-crlf.txt", "pages/hespress-cp1252.txt",
                          "feeds/rss2-lemonde-like.xml", "feeds/atom-basic.xml", "feeds/rss1-rdf.xml",
-                         "feeds/rss2-iso8859.xml", "hostile/escapes-rss.xml"].map { try Fixtures.bytes($0) }
+                         "feeds/rss2-iso8859.xml", "hostile/escapes-rss.xml",
+                         "subscriptions/abonnements.opml", "subscriptions/urls"].map { try Fixtures.bytes($0) }
         var cases = 0
         outer: while true {
             for input in seeds {
@@ -84,6 +85,11 @@ final class FuzzTests: XCTestCase {
                 let unsafe = text.unicodeScalars.contains { $0 != "\n" && TextSanitizer.isUnsafe($0) }
                 XCTAssertFalse(unsafe, "unsafe text in case \(number) of seed \(seed)")
                 XCTAssertFalse(text.contains("root:x:0"), "a file was read in case \(number) of seed \(seed)")
+            }
+            for subscription in result.subscriptions {
+                XCTAssertTrue(subscription.url.hasPrefix("http://") || subscription.url.hasPrefix("https://"),
+                              "case \(number) of seed \(seed)")
+                XCTAssertFalse((subscription.url + (subscription.name ?? "")).unicodeScalars.contains { TextSanitizer.isUnsafe($0) })
             }
             for teaser in result.teasers {
                 XCTAssertFalse(teaser.title.unicodeScalars.contains { TextSanitizer.isUnsafe($0) })

@@ -38,3 +38,15 @@ final class ArticleIdentityTests: XCTestCase {
         XCTAssertEqual(article.paragraphCount, 1)
     }
 }
+
+/// Found by the fuzzer (seed 777): addresses that pass for http(s) without being usable.
+final class URLResolutionTests: XCTestCase {
+    func testOnlyAbsoluteWebAddressesWithAServer() {
+        XCTAssertEqual(CanonicalURL.resolve("HTTPS://Example.org/a", against: nil), "https://Example.org/a")
+        XCTAssertNil(CanonicalURL.resolve("http:foo", against: nil))
+        XCTAssertNil(CanonicalURL.resolve("https:///chemin", against: nil))
+        XCTAssertEqual(CanonicalURL.resolve("/images/a.jpg", against: "https://journal.example/actu/"),
+                       "https://journal.example/images/a.jpg")
+        XCTAssertNil(CanonicalURL.resolve("javascript:alert(1)", against: "https://journal.example/"))
+    }
+}
