@@ -97,6 +97,9 @@ enum Migrations {
                 CREATE INDEX article_by_origin ON article(origin_location);
                 """)
         }
+        migrator.registerMigration("v5: store facts") { db in
+            try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

@@ -22,19 +22,24 @@ extension NewsStore {
     }
 
     /// Rebuilds the index when it does not cover every article (a store made
-    /// before search existed). Runs once; afterwards saves keep it in step.
+    /// before search existed). Runs once: a fact in `meta` then says the index
+    /// is complete, so opening a large store costs one lookup, not a count.
     func reindexIfNeeded() throws(StoreError) {
-        let (articles, indexed) = try read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search") ?? 0)
+        let complete = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == "complete"
         }
-        guard articles != indexed else { return }
+        guard !complete else { return }
         try write { db in
-            try db.execute(sql: "DELETE FROM article_search")
-            let records = try ArticleRecord.fetchCursor(db)
-            while let record = try records.next() {
-                try index(articleID: record.id!, article: try record.article(), in: db)
+            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+            let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search") ?? 0
+            if articles != indexed {
+                try db.execute(sql: "DELETE FROM article_search")
+                let records = try ArticleRecord.fetchCursor(db)
+                while let record = try records.next() {
+                    try index(articleID: record.id!, article: try record.article(), in: db)
+                }
             }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', 'complete')")
         }
     }
 

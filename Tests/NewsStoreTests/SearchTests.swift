@@ -1,3 +1,4 @@
+import GRDBSQLite
 import Foundation
 import NewsModel
 import NewsStore
@@ -60,5 +61,24 @@ final class SearchTests: StoreTestCase {
             _ = try? store.search(query)
         }
         XCTAssertEqual(try store.articleCount(), 4)
+    }
+}
+
+final class ReindexTests: StoreTestCase {
+    /// A store whose index lost its rows (as one made before search existed)
+    /// is indexed again on open, once.
+    func testAnIncompleteIndexIsRebuiltOnOpen() throws {
+        do {
+            let store = try makeStore()
+            try store.save(articles: [article("Les élections à Fès", guid: "1")])
+        }
+        // Simulate an old store: no index rows and no "complete" fact.
+        var db: OpaquePointer?
+        XCTAssertEqual(sqlite3_open(storePath, &db), SQLITE_OK)
+        XCTAssertEqual(sqlite3_exec(db, "DELETE FROM article_search; DELETE FROM meta;", nil, nil, nil), SQLITE_OK)
+        sqlite3_close(db)
+        let reopened = try makeStore()
+        XCTAssertEqual(try reopened.search("election").count, 1)
+        XCTAssertEqual(try reopened.integrityProblems(), [])
     }
 }
