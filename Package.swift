@@ -42,9 +42,9 @@ let package = Package(
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NewsImportTests", dependencies: ["NewsImport", "TestSupport"]),
-        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport"]),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport", "TestSupport"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque"]),
+        .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque", "TestSupport"]),
     ]
 )

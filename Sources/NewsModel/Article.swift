@@ -74,7 +74,7 @@ public struct Article: Sendable, Equatable {
 
 /// Where an article or teaser came from.
 public struct Origin: Sendable, Equatable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case file, feed, web }
+    public enum Kind: String, Sendable, Codable { case file, feed }
     public var kind: Kind
     /// The file path or the feed / page URL.
     public var location: String

@@ -74,7 +74,6 @@ public enum LineBreaker {
         return units
     }
 
-    static func words(of text: String) -> [String] { units(of: text) }
 
     private static func mustJoin(_ before: String, _ after: String) -> Bool {
         if let first = after.first, closing.contains(first) { return true }

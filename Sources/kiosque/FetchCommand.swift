@@ -37,33 +37,41 @@ struct FetchCommand: ParsableCommand {
 
     enum Result { case unchanged, saved(SaveOutcome), failed(String) }
 
-    /// Parses and saves a fetched feed in one transaction, then records its state.
+    /// Parses and saves a fetched feed in one transaction, then records its
+    /// state. A store that cannot record (disk full…) makes the feed fail
+    /// with that reason rather than pass in silence.
     static func apply(_ outcome: FeedFetcher.Outcome, to feed: FeedState, store: NewsStore) -> Result {
+        func record(_ status: String, _ reason: String?, movedTo: String? = nil, etag: String? = nil,
+                    lastModified: String? = nil) -> String? {
+            do {
+                try store.recordFetch(url: feed.url, movedTo: movedTo, etag: etag, lastModified: lastModified,
+                                      status: status, error: reason)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
         switch outcome {
         case .notModified:
-            try? store.recordFetch(url: feed.url, movedTo: nil, etag: nil, lastModified: nil, status: "inchangé", error: nil)
-            return .unchanged
+            return record("inchangé", nil).map(Result.failed) ?? .unchanged
         case .failed(let reason):
-            try? store.recordFetch(url: feed.url, movedTo: nil, etag: nil, lastModified: nil, status: "erreur", error: reason)
-            return .failed(reason)
+            return .failed(record("erreur", reason) ?? reason)
         case .fetched(let body, let etag, let lastModified, let finalURL, let movedTo):
+            let saved: SaveOutcome
             do {
                 let origin = Origin(kind: .feed, location: movedTo ?? feed.url)
                 let parsed = try DocumentImporter.parse(body, origin: origin, baseURL: finalURL)
                 guard [.rss2, .rss1, .atom].contains(parsed.format) else {
                     throw ImportError("ce n'est pas un flux RSS ou Atom")
                 }
-                let saved = try store.save(articles: parsed.articles, teasers: parsed.teasers)
-                try store.recordFetch(url: feed.url, movedTo: movedTo, etag: etag, lastModified: lastModified,
-                                      status: "ok", error: nil)
-                return .saved(saved)
+                saved = try store.save(articles: parsed.articles, teasers: parsed.teasers)
             } catch let error as ImportError {
-                try? store.recordFetch(url: feed.url, movedTo: nil, etag: nil, lastModified: nil, status: "erreur",
-                                       error: error.description)
-                return .failed(error.description)
+                return .failed(record("erreur", error.description) ?? error.description)
             } catch {
                 return .failed("\(error)")
             }
+            return record("ok", nil, movedTo: movedTo, etag: etag, lastModified: lastModified).map(Result.failed)
+                ?? .saved(saved)
         }
     }
 }

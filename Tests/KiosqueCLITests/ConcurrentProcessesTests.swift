@@ -23,10 +23,3 @@ final class ConcurrentProcessesTests: CLITestCase {
         XCTAssertEqual(rows.count, 4 + 7 + 4 + 3 + 2)
     }
 }
-
-final class LockedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    func add(_ value: String) { lock.lock(); stored.append(value); lock.unlock() }
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return stored }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `kiosque` binary, as a user or a script would, against a
@@ -70,7 +71,7 @@ class CLITestCase: XCTestCase {
     /// Runs several kiosque processes at once on this test's store; returns
     /// what each wrote on standard error.
     func runConcurrently(_ runs: [[String]]) -> [String] {
-        let results = LockedResults()
+        let results = LockedList()
         let binary = binary
         let env = environment()
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in

@@ -1,6 +1,7 @@
 import Foundation
 import NewsModel
 import NewsStore
+import TestSupport
 import XCTest
 
 final class ConcurrencyTests: StoreTestCase {
@@ -12,7 +13,7 @@ final class ConcurrencyTests: StoreTestCase {
         let path = storePath
         let writers = 4
         let perWriter = 30
-        let failures = LockedCounter()
+        let failures = LockedList()
         let batches = (0..<writers).map { writer in
             (0..<perWriter).map { n in article("Écrivain \(writer) n° \(n)") }
         }
@@ -33,11 +34,4 @@ final class ConcurrencyTests: StoreTestCase {
         XCTAssertEqual(try store.articleCount(), 1 + writers * perWriter)
         XCTAssertEqual(try store.flaggedImages().first?.flagCount, writers)
     }
-}
-
-final class LockedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    func add(_ value: String) { lock.lock(); stored.append(value); lock.unlock() }
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return stored }
 }
