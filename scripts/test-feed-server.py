@@ -49,6 +49,32 @@ class Handler(BaseHTTPRequestHandler):
             headers["Content-Encoding"] = "gzip"
         self.send(200, body, headers)
 
+    def page(self, name):
+        path = os.path.join(ROOT, "web", os.path.basename(name))
+        if not os.path.isfile(path):
+            return self.send(404, b"<html><body><h1>Page introuvable</h1></body></html>", {"Content-Type": "text/html"})
+        # No charset in the header: the page's own <meta>, or nothing, decides.
+        self.send(200, open(path, "rb").read(), {"Content-Type": "text/html"})
+
+    def summaries(self):
+        """A feed whose items carry only a line of summary and link to pages
+        of this server (one of them missing), for full-text fetching."""
+        base = "http://" + self.headers.get("Host", "127.0.0.1")
+        items = [
+            ("s1", "Grève à la SNCF : le trafic perturbé mardi", "sncf-greve.html"),
+            ("s2", "Un quotidien sous le feu des notifications", "quotidien-clutter.html"),
+            ("s3", "Une page qui n'existe plus", "disparue.html"),
+        ]
+        body = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Résumés</title>'
+                '<link>%s/</link>' % base]
+        for guid, title, page in items:
+            body.append('<item><guid>%s</guid><title>%s</title><link>%s/pages/%s</link>'
+                        '<pubDate>Tue, 18 Feb 2025 10:20:00 GMT</pubDate>'
+                        '<description>Le résumé de cet article tient en une ligne…</description></item>'
+                        % (guid, title, base, page))
+        body.append("</channel></rss>")
+        self.send(200, "".join(body).encode("utf-8"), {"Content-Type": "application/rss+xml"})
+
     def do_GET(self):
         COUNTS[self.path] = COUNTS.get(self.path, 0) + 1
         COUNTS.setdefault("304", 0)
@@ -58,6 +84,10 @@ class Handler(BaseHTTPRequestHandler):
         kind, name = parts[0], (parts[1] if len(parts) > 1 else "")
         if kind == "feeds":
             return self.feed(name)
+        if kind == "pages":
+            return self.page(name)
+        if kind == "summaries":
+            return self.summaries()
         if kind == "gzip":
             return self.feed(name, encode_gzip=True)
         if kind == "moved":

@@ -21,7 +21,8 @@ public enum DocumentImporter {
         case .opml:
             return try OPMLParser.parse(bytes)
         case .html:
-            throw ImportError("page HTML : l'extraction d'articles web n'est pas encore prise en charge")
+            let page = try ArticleExtractor.extract(bytes, url: baseURL)
+            return ImportResult(format: .html, articles: [page.article(origin: origin)])
         case .text:
             let text = try TextDecoding.decode(bytes)
             if let subscriptions = NewsboatURLs.parse(text) {
@@ -39,7 +40,7 @@ public enum DocumentImporter {
 
     static let tooLarge = ImportError("fichier trop volumineux (plus de \(maximumFileSize / 1024 / 1024) Mo) : découpez-le ou importez le flux par morceaux")
 
-    static func readFile(atPath path: String) throws(ImportError) -> [UInt8] {
+    public static func readFile(atPath path: String) throws(ImportError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportError("fichier introuvable")

@@ -16,7 +16,12 @@ public enum FeedFetcher {
         case failed(String)
     }
 
-    public static func fetch(_ url: String, etag: String?, lastModified: String?, timeout: TimeInterval = 20) -> Outcome {
+    /// What a feed fetch asks for; a page fetch asks for HTML first.
+    public static let acceptFeed = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+    public static let acceptPage = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+    public static func fetch(_ url: String, etag: String?, lastModified: String?, timeout: TimeInterval = 20,
+                             accept: String = acceptFeed) -> Outcome {
         guard let address = URL(string: url), let scheme = address.scheme?.lowercased(),
               scheme == "http" || scheme == "https" else {
             return .failed("adresse non prise en charge (http ou https seulement)")
@@ -24,8 +29,7 @@ public enum FeedFetcher {
         var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("gzip", forHTTPHeaderField: "Accept-Encoding")
-        request.setValue("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
-                         forHTTPHeaderField: "Accept")
+        request.setValue(accept, forHTTPHeaderField: "Accept")
         if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
 

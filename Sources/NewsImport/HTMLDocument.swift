@@ -23,7 +23,42 @@ final class HTMLDocument {
         document = parsed
     }
 
+    /// A whole web page, already decoded to text. The text is handed over as
+    /// UTF-8 and the page's own charset declaration is blanked first, so the
+    /// parser cannot switch to an encoding the text is no longer in.
+    init?(page: String) {
+        LibXMLSetup.prepareThisThread()
+        let text = Self.withoutCharsetDeclarations(Self.withoutC0Sequences(page))
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let length = text.utf8.count
+        guard length <= Int(Int32.max) else { return nil }
+        let parsed: htmlDocPtr? = text.withCString { bytes in
+            htmlReadMemory(bytes, Int32(length), nil, "UTF-8", options)
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
     deinit { xmlFreeDoc(document) }
+
+    /// The <html> element.
+    var root: HTMLNode? { xmlDocGetRootElement(document).map(HTMLNode.init) }
+
+    /// "charset=" in the first 4 KB becomes "charzet=", which no parser reads.
+    private static func withoutCharsetDeclarations(_ page: String) -> String {
+        var bytes = Array(page.utf8)
+        let pattern = Array("charset".utf8)
+        var index = 0
+        let end = min(bytes.count, 4096) - pattern.count
+        while index <= end {
+            if bytes[index..<index + pattern.count].elementsEqual(pattern, by: { ($0 | 0x20) == $1 }) {
+                bytes[index + 4] = UInt8(ascii: "z")
+            }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// The HTML parser silently drops C0 controls, which would turn
     /// "ESC ] 0 ; titre BEL" into the visible text "]0;titre" where the
@@ -74,4 +109,29 @@ struct HTMLNode {
     }
 
     func isSame(as other: HTMLNode) -> Bool { pointer == other.pointer }
+
+    var isComment: Bool { pointer.pointee.type == XML_COMMENT_NODE }
+
+    /// Takes the node and its subtree out of the document and frees them.
+    func remove() {
+        xmlUnlinkNode(pointer)
+        xmlFreeNode(pointer)
+    }
+
+    /// Gives the element another tag name (a <form> wrapping a whole page
+    /// is read as a <div>).
+    func rename(_ name: String) {
+        LibXMLStrings.withXMLChars(name) { xmlNodeSetName(pointer, $0) }
+    }
+
+    /// The children, in order.
+    var children: [HTMLNode] {
+        var result: [HTMLNode] = []
+        var node = firstChild
+        while let current = node {
+            result.append(current)
+            node = current.nextSibling
+        }
+        return result
+    }
 }

@@ -36,3 +36,12 @@ enum HTMLTreeWalk {
         }
     }
 }
+
+extension HTMLTreeWalk {
+    /// Visits a node itself, then its descendants.
+    static func visit<Visitor: HTMLTreeVisitor>(node: HTMLNode, with visitor: inout Visitor) {
+        guard visitor.enter(node) else { return }
+        visit(descendantsOf: node, with: &visitor)
+        visitor.leave(node)
+    }
+}

@@ -100,6 +100,15 @@ enum Migrations {
         migrator.registerMigration("v5: store facts") { db in
             try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("v6: full text from the web page") { db in
+            // A feed can ask for each summary-only item's page to be read;
+            // an article whose body came from its page says so, so that the
+            // feed's summary never overwrites it on the next fetch.
+            try db.execute(sql: """
+                ALTER TABLE feed ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE article ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -13,6 +13,8 @@ public struct FeedState: Sendable, Equatable {
     public var status: String?
     public var error: String?
     public var articleCount: Int
+    /// Whether summary-only items get their page read (`add --full`).
+    public var fullText: Bool
 }
 
 extension NewsStore {
@@ -42,6 +44,42 @@ extension NewsStore {
         }
     }
 
+    /// Turns reading the page of summary-only items on or off for a feed
+    /// named by its address or its name; false when there is no such feed.
+    public func setFullText(_ on: Bool, forFeed urlOrName: String) throws(StoreError) -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE feed SET full_text = ? WHERE url = ? OR name = ?",
+                           arguments: [on, urlOrName, urlOrName])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Which of these articles (by identity) already have their body from
+    /// their web page.
+    public func identitiesWithFullText(_ identities: [String]) throws(StoreError) -> Set<String> {
+        try read { db in
+            var found = Set<String>()
+            // In slices, under SQLite's limit on bound parameters.
+            for start in stride(from: 0, to: identities.count, by: 500) {
+                let slice = Array(identities[start..<min(start + 500, identities.count)])
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+                found.formUnion(try String.fetchAll(db, sql: "SELECT identity FROM article WHERE full_text = 1 AND identity IN (\(marks))",
+                                                    arguments: StatementArguments(slice)))
+            }
+            return found
+        }
+    }
+
+    /// Records that these articles' bodies come from their web pages.
+    public func markFullText(_ identities: [String]) throws(StoreError) {
+        guard !identities.isEmpty else { return }
+        try write { db in
+            for identity in identities {
+                try db.execute(sql: "UPDATE article SET full_text = 1 WHERE identity = ?", arguments: [identity])
+            }
+        }
+    }
+
     public func feeds() throws(StoreError) -> [FeedState] {
         try read { db in
             try Row.fetchAll(db, sql: """
@@ -50,7 +88,8 @@ extension NewsStore {
                 """).map { row in
                 FeedState(url: row["url"], name: row["name"], etag: row["etag"], lastModified: row["last_modified"],
                           lastFetch: (row["last_fetch"] as Double?).map { Date(timeIntervalSince1970: $0) },
-                          status: row["status"], error: row["error"], articleCount: row["articles"])
+                          status: row["status"], error: row["error"], articleCount: row["articles"],
+                          fullText: row["full_text"])
             }
         }
     }

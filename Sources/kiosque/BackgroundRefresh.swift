@@ -24,7 +24,7 @@ final class BackgroundRefresh: @unchecked Sendable {
                 job.lock.withLock {
                     job.done += 1
                     switch result {
-                    case .saved(let outcome): job.added += outcome.added
+                    case .saved(let outcome, _): job.added += outcome.added
                     case .failed: job.failed += 1
                     case .unchanged: break
                     }

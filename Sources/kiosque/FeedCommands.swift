@@ -10,6 +10,9 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: ArgumentHelp("Adresse du flux (http ou https).", valueName: "URL")) var url: String
     @Option(name: .long, help: ArgumentHelp("Nom à donner au flux.", valueName: "NOM")) var name: String?
+    @Flag(name: .customLong("full"), inversion: .prefixedNo,
+          help: "Lit la page web des articles dont le flux ne donne qu'un résumé (--no-full l'arrête).")
+    var full: Bool?
 
     func run() throws {
         guard let address = CanonicalURL.resolve(url, against: nil) else {
@@ -18,7 +21,9 @@ struct AddCommand: ParsableCommand {
         let store = try storeOptions.open()
         do {
             let added = try store.addFeeds([Subscription(url: address, name: name.map(TextSanitizer.cleanLine))])
-            Output.line(added == 1 ? "Abonné à \(address). « kiosque fetch » le récupère." : "Déjà abonné à \(address).")
+            if let full { _ = try store.setFullText(full, forFeed: address) }
+            let setting = full.map { $0 ? " Texte intégral : la page des articles résumés sera lue." : " Texte intégral arrêté." } ?? ""
+            Output.line((added == 1 ? "Abonné à \(address). « kiosque fetch » le récupère." : "Déjà abonné à \(address).") + setting)
         } catch {
             throw CLIError(error.message)
         }
@@ -60,7 +65,7 @@ struct FeedsCommand: ParsableCommand {
             for feed in feeds {
                 let state = feed.status.map { $0 + (feed.error.map { " : \($0)" } ?? "") } ?? "jamais récupéré"
                 Output.line("\(feed.name ?? feed.url)  \(French.count(feed.articleCount, "article", "articles"))  \(state)"
-                            + (feed.name == nil ? "" : "  \(feed.url)"))
+                            + (feed.fullText ? "  texte intégral" : "") + (feed.name == nil ? "" : "  \(feed.url)"))
             }
         } catch let error as StoreError {
             throw CLIError(error.message)
@@ -71,12 +76,13 @@ struct FeedsCommand: ParsableCommand {
 struct FeedJSON: Encodable {
     var feed: FeedState
     init(_ feed: FeedState) { self.feed = feed }
-    enum Key: String, CodingKey { case url, name, articles, status, error, lastFetch = "last_fetch", etag }
+    enum Key: String, CodingKey { case url, name, articles, status, error, lastFetch = "last_fetch", etag, fullText = "full_text" }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(feed.url, forKey: .url)
         try c.encode(feed.name, forKey: .name)
         try c.encode(feed.articleCount, forKey: .articles)
+        try c.encode(feed.fullText, forKey: .fullText)
         try c.encode(feed.status, forKey: .status)
         try c.encode(feed.error, forKey: .error)
         try c.encode(feed.lastFetch.map { ISO8601DateFormatter().string(from: $0) }, forKey: .lastFetch)

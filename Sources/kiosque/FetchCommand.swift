@@ -13,6 +13,8 @@ struct FetchCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .long, help: ArgumentHelp("Connexions simultanées (au plus deux par serveur).", valueName: "N")) var jobs = 8
+    @Flag(name: .long, help: "Lit la page web des articles dont le flux ne donne qu'un résumé (comme « kiosque add URL --full » pour un flux).")
+    var full = false
     @Argument(help: ArgumentHelp("Adresses ou noms des flux (tous par défaut).", valueName: "URL|NOM")) var only: [String] = []
 
     func validate() throws {
@@ -30,17 +32,21 @@ struct FetchCommand: ParsableCommand {
         // KIOSQUE_FETCH_TIMEOUT (seconds) shortens the wait, for tests and slow links alike.
         let timeout = ProcessInfo.processInfo.environment["KIOSQUE_FETCH_TIMEOUT"].flatMap(Double.init) ?? 20
         let report = FetchReport(total: chosen.count, terminal: Output.terminalWidth != nil)
-        FetchPool(jobs: jobs).fetch(chosen, into: store, timeout: timeout, report: report.record)
+        FetchPool(jobs: jobs, fullText: full).fetch(chosen, into: store, timeout: timeout, report: report.record)
         report.finish()
         if report.failures > 0 { throw ExitCode(1) }
     }
 
-    enum Result { case unchanged, saved(SaveOutcome), failed(String) }
+    enum Result { case unchanged, saved(SaveOutcome, FullTextCount?), failed(String) }
+
+    /// Pages read in full during a fetch, and pages that could not be.
+    struct FullTextCount { var read: Int; var failed: Int }
 
     /// Parses and saves a fetched feed in one transaction, then records its
     /// state. A store that cannot record (disk full…) makes the feed fail
     /// with that reason rather than pass in silence.
-    static func apply(_ outcome: FeedFetcher.Outcome, to feed: FeedState, store: NewsStore) -> Result {
+    static func apply(_ outcome: FeedFetcher.Outcome, to feed: FeedState, store: NewsStore,
+                      fullText: FullTextPages? = nil) -> Result {
         func record(_ status: String, _ reason: String?, movedTo: String? = nil, etag: String? = nil,
                     lastModified: String? = nil) -> String? {
             do {
@@ -58,20 +64,29 @@ struct FetchCommand: ParsableCommand {
             return .failed(record("erreur", reason) ?? reason)
         case .fetched(let body, let etag, let lastModified, let finalURL, let movedTo):
             let saved: SaveOutcome
+            var pages: FullTextCount?
             do {
                 let origin = Origin(kind: .feed, location: movedTo ?? feed.url)
                 let parsed = try DocumentImporter.parse(body, origin: origin, baseURL: finalURL)
                 guard [.rss2, .rss1, .atom].contains(parsed.format) else {
                     throw ImportError("ce n'est pas un flux RSS ou Atom")
                 }
-                saved = try store.save(articles: parsed.articles, teasers: parsed.teasers)
+                var articles = parsed.articles
+                var extracted: [String] = []
+                if let fullText {
+                    let filled = try fullText.fill(articles, store: store)
+                    (articles, extracted) = (filled.articles, filled.extracted)
+                    pages = FullTextCount(read: filled.extracted.count, failed: filled.failed)
+                }
+                saved = try store.save(articles: articles, teasers: parsed.teasers)
+                try store.markFullText(extracted)
             } catch let error as ImportError {
                 return .failed(record("erreur", error.description) ?? error.description)
             } catch {
-                return .failed("\(error)")
+                return .failed((error as? StoreError)?.message ?? "\(error)")
             }
             return record("ok", nil, movedTo: movedTo, etag: etag, lastModified: lastModified).map(Result.failed)
-                ?? .saved(saved)
+                ?? .saved(saved, pages)
         }
     }
 }
@@ -79,13 +94,17 @@ struct FetchCommand: ParsableCommand {
 /// Runs fetches on `jobs` threads, never more than two at once per server.
 struct FetchPool {
     var jobs: Int
+    /// Read the page of summary-only items for every feed, not only for
+    /// those subscribed with --full.
+    var fullText = false
 
     /// Fetches and saves every feed, calling `report` as each one ends.
     func fetch(_ feeds: [FeedState], into store: NewsStore, timeout: TimeInterval,
                report: @escaping @Sendable (FeedState, FetchCommand.Result) -> Void) {
         run(feeds) { feed in
             let outcome = FeedFetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, timeout: timeout)
-            report(feed, FetchCommand.apply(outcome, to: feed, store: store))
+            let pages = (fullText || feed.fullText) ? FullTextPages(timeout: timeout) : nil
+            report(feed, FetchCommand.apply(outcome, to: feed, store: store, fullText: pages))
         }
     }
 
@@ -146,9 +165,10 @@ final class FetchReport: @unchecked Sendable {
             let line: String
             switch result {
             case .unchanged: line = "\(label) : inchangé (304)"
-            case .saved(let outcome):
+            case .saved(let outcome, let pages):
                 added += outcome.added
                 line = "\(label) : \(French.count(outcome.added, "nouvel article", "nouveaux articles")), \(French.count(outcome.updated, "mis à jour", "mis à jour"))"
+                    + (pages.map { Self.describe($0) } ?? "")
             case .failed(let reason):
                 failures += 1
                 line = "\(label) : échec, \(reason)"
@@ -163,6 +183,14 @@ final class FetchReport: @unchecked Sendable {
                 Output.line(line)
             }
         }
+    }
+
+    /// ", 3 pages lues en entier, 1 illisible (résumé gardé)".
+    static func describe(_ pages: FetchCommand.FullTextCount) -> String {
+        guard pages.read + pages.failed > 0 else { return "" }
+        var text = ", " + French.count(pages.read, "page lue en entier", "pages lues en entier")
+        if pages.failed > 0 { text += ", \(French.count(pages.failed, "page illisible", "pages illisibles")) (résumé gardé)" }
+        return text
     }
 
     func finish() {

@@ -7,7 +7,7 @@ struct Kiosque: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReaderCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CheckCommand.self,
                       FlagCommand.self, UnflagCommand.self, FlagsCommand.self,
-                      AddCommand.self, RemoveCommand.self, FeedsCommand.self, FetchCommand.self, ExportCommand.self],
+                      AddCommand.self, RemoveCommand.self, FeedsCommand.self, FetchCommand.self, ExportCommand.self, ExtractCommand.self],
         defaultSubcommand: ReaderCommand.self
     )
 }

@@ -1,0 +1,100 @@
+import Foundation
+import NewsModel
+
+/// The author: declared (JSON-LD, meta tags, itemprop), else the byline
+/// shown around the title ("Par Claire Dubois", "Propos recueillis par…").
+enum PageAuthor {
+    static func find(metadata: PageMetadata, facts: PageFacts, visible: PageText) -> String? {
+        let declared = metadata.linkedData.authors.compactMap(clean)
+        if !declared.isEmpty { return declared.joined(separator: " et ") }
+        let siteName = metadata.value("og:site_name").map(BoilerplateRules.fold)
+        let candidates = [metadata.value("author"), metadata.value("article:author"), metadata.value("dc.creator"),
+                          metadata.value("parsely-author")].compactMap { $0 }
+            + facts.authorTexts + facts.bylineTexts
+        for candidate in candidates {
+            if let name = clean(candidate), BoilerplateRules.fold(name) != siteName { return name }
+        }
+        for line in visible.aroundTitle {
+            let folded = BoilerplateRules.fold(line)
+            if (folded.hasPrefix("par ") || folded.hasPrefix("propos recueillis par ")), let name = clean(line) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// The name alone: without "Par", the date or the role that follow it.
+    static func clean(_ raw: String) -> String? {
+        var text = TextSanitizer.cleanLine(raw)
+        if text.hasPrefix("http://") || text.hasPrefix("https://") { return nil }
+        for prefix in ["propos recueillis par ", "texte et photos : ", "texte : ", "par ", "by ", "de "] {
+            if BoilerplateRules.fold(String(text.prefix(prefix.count))) == prefix {
+                text = String(text.dropFirst(prefix.count))
+                break
+            }
+        }
+        for separator in [" - ", " – ", " — ", " | ", ",", " le ", " Le ", " publié", " Publié", " mis à jour", "\n", " ("] {
+            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+        }
+        text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:·•")))
+        let words = text.split(separator: " ")
+        guard (1...7).contains(words.count), text.count >= 3, text.count <= 70,
+              !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return nil }
+        return text
+    }
+}
+
+/// The publication date: declared (meta tags, JSON-LD, itemprop, <time>),
+/// else written out near the title, else anywhere on the page.
+enum PageDate {
+    static func find(metadata: PageMetadata, facts: PageFacts, visible: PageText) -> PublicationDate? {
+        let declared = [metadata.value("article:published_time"), metadata.linkedData.datePublished,
+                        facts.publishedProperty, metadata.value("date"), metadata.value("dc.date"),
+                        metadata.value("dc.date.issued"), metadata.value("pubdate"), metadata.value("publishdate"),
+                        metadata.value("parsely-pub-date"), facts.times.first { $0.isPublication }?.datetime,
+                        facts.times.first?.datetime].compactMap { $0 }
+        for text in declared {
+            if let date = parse(text) { return date }
+        }
+        return FrenchDateFinder.find(in: visible.aroundTitle.joined(separator: "\n"))
+            ?? FrenchDateFinder.find(in: visible.lines.joined(separator: "\n"))
+    }
+
+    /// ISO 8601 or RFC 822; a time without an offset is French local time.
+    static func parse(_ text: String) -> PublicationDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let date = FeedDates.parse(trimmed) else { return FrenchDateFinder.find(in: trimmed) }
+        guard date.hasTime, date.utcOffset == nil else { return date }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date.instant)
+        return ParisTime.date(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!) ?? date
+    }
+}
+
+/// The name the site goes by, and titles without it.
+enum SiteName {
+    static func find(metadata: PageMetadata, url: String?) -> String {
+        if let name = [metadata.value("og:site_name"), metadata.linkedData.publisher.map(TextSanitizer.cleanLine),
+                       metadata.value("application-name")].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+            return name
+        }
+        if let host = url.flatMap({ URL(string: $0)?.host }) {
+            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+        return "Web"
+    }
+
+    /// "Titre | Le Quotidien" → "Titre", when the part cut is the site's name.
+    static func strip(from title: String, siteName: String?) -> String {
+        for separator in [" | ", " - ", " – ", " — "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let tail = String(title[range.upperBound...])
+            if let siteName, BoilerplateRules.fold(tail) == BoilerplateRules.fold(siteName) {
+                return String(title[..<range.lowerBound])
+            }
+            if siteName == nil, separator == " | " { return String(title[..<range.lowerBound]) }
+        }
+        return title
+    }
+}
