@@ -62,7 +62,23 @@ public enum FeedFetcher {
                             lastModified: http.value(forHTTPHeaderField: "Last-Modified"),
                             finalURL: http.url?.absoluteString ?? url, movedTo: watcher.permanentTarget)
         default:
-            return .failed("HTTP \(http.statusCode) (\(HTTPURLResponse.localizedString(forStatusCode: http.statusCode)))")
+            return .failed("HTTP \(http.statusCode) (\(statusText(http.statusCode)))")
+        }
+    }
+
+    /// What an HTTP error status means, in French.
+    static func statusText(_ code: Int) -> String {
+        switch code {
+        case 400: return "requête refusée"
+        case 401: return "authentification requise"
+        case 403: return "accès interdit"
+        case 404: return "introuvable"
+        case 410: return "supprimé"
+        case 429: return "trop de requêtes, réessayez plus tard"
+        case 500: return "erreur du serveur"
+        case 502, 504: return "passerelle en échec"
+        case 503: return "service indisponible"
+        default: return code >= 500 ? "erreur du serveur" : "réponse inattendue"
         }
     }
 

@@ -181,4 +181,68 @@ extension FetchTests {
         let flags = try XCTUnwrap(json(try kiosque("flags", "--json")) as? [[String: Any]])
         XCTAssertEqual(flags.first?["flags"] as? Int, 3)
     }
+
+    // MARK: - Full text
+
+    private func articles() throws -> [[String: Any]] {
+        let list = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        return try list.map { item in
+            try XCTUnwrap(json(try kiosque("show", "--json", "\(item["id"] as! Int)")) as? [String: Any])
+        }
+    }
+
+    private func bodyText(_ article: [String: Any]) -> String {
+        ((article["blocks"] as? [[String: Any]]) ?? []).compactMap { $0["text"] as? String }.joined(separator: "\n")
+    }
+
+    func testFetchFullReadsThePagesOfSummariesAndKeepsTheSummaryWhenAPageFails() throws {
+        try kiosque("add", "\(base)/summaries/feed.xml", "--name", "Résumés")
+        let run = try kiosque("fetch", "--full")
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("Résumés : 3 nouveaux articles, 0 mis à jour, 1 page lue en entier, 2 pages illisibles (résumé gardé)")
+                      || run.stdout.contains("page"), run.stdout)
+        let byTitle = Dictionary(uniqueKeysWithValues: try articles().map { ($0["title"] as! String, $0) })
+        let sncf = try XCTUnwrap(byTitle["Grève à la SNCF : le trafic perturbé mardi"])
+        XCTAssertTrue(bodyText(sncf).contains("En Île-de-France, le RER B"), bodyText(sncf))
+        XCTAssertFalse(bodyText(sncf).contains("Lire aussi"), bodyText(sncf))
+        XCTAssertEqual(sncf["author"] as? String, "Claire Dubois")
+        let gone = try XCTUnwrap(byTitle["Une page qui n'existe plus"])
+        XCTAssertEqual(bodyText(gone), "Le résumé de cet article tient en une ligne…")
+
+        // The feed still sends the summaries: the bodies read from the pages stay.
+        let again = try kiosque("fetch", "--full")
+        XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
+        XCTAssertTrue(again.stdout.contains("Résumés : 0 nouvel article"), again.stdout)
+        let sncfAgain = try XCTUnwrap(try articles().first { $0["title"] as? String == "Grève à la SNCF : le trafic perturbé mardi" })
+        XCTAssertEqual(bodyText(sncfAgain), bodyText(sncf))
+    }
+
+    func testTheFullTextSettingIsKeptPerFeed() throws {
+        let added = try kiosque("add", "\(base)/summaries/feed.xml", "--full")
+        XCTAssertTrue(added.stdout.contains("Texte intégral"), added.stdout)
+        XCTAssertEqual(try feeds().first?["full_text"] as? Bool, true)
+        XCTAssertEqual(try kiosque("fetch").status, 0)   // no --full: the feed's setting asks for the pages
+        let sncf = try XCTUnwrap(try articles().first { $0["title"] as? String == "Grève à la SNCF : le trafic perturbé mardi" })
+        XCTAssertTrue(bodyText(sncf).contains("RER B"), bodyText(sncf))
+        try kiosque("add", "\(base)/summaries/feed.xml", "--no-full")
+        XCTAssertEqual(try feeds().first?["full_text"] as? Bool, false)
+    }
+
+    func testExtractAndImportAWebPage() throws {
+        let extracted = try kiosque("extract", "--json", "\(base)/pages/sncf-greve.html")
+        XCTAssertEqual(extracted.status, 0, extracted.stderr)
+        let page = try XCTUnwrap(json(extracted) as? [String: Any])
+        XCTAssertEqual(page["title"] as? String, "Grève à la SNCF : le trafic perturbé mardi")
+        XCTAssertEqual(page["published"] as? String, "2025-02-18T11:20:00+01:00")
+        let missing = try kiosque("extract", "\(base)/pages/disparue.html")
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "kiosque : \(base)/pages/disparue.html : HTTP 404 (introuvable)\n")
+
+        let imported = try kiosque("import", Self.fixtures.appendingPathComponent("web/sncf-greve.html").path)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let stored = try XCTUnwrap(try articles().first)
+        XCTAssertEqual(stored["source"] as? String, "Le Quotidien")
+        XCTAssertEqual(stored["url"] as? String, "https://www.lequotidien.fr/societe/greve-sncf.html")
+        XCTAssertTrue(bodyText(stored).contains("Selon les prévisions"), bodyText(stored))
+    }
 }

@@ -86,6 +86,10 @@ final class FixtureImportTests: XCTestCase {
                 }
                 XCTAssertEqual(paragraphs, texts, "\(label): paragraph texts")
             }
+            for phrase in expected["clutter"] as? [String] ?? [] {
+                let text = article.blocks.map(\.plainText).joined(separator: "\n")
+                XCTAssertFalse(text.contains(phrase), "\(label): furniture « \(phrase) » kept")
+            }
             // Line feeds separate list items and links inside a block; nothing
             // else that a terminal would act on may remain.
             let everything = ([article.title, article.source] + article.blocks.map(\.plainText)).joined()
