@@ -59,7 +59,7 @@ final class FuzzTests: XCTestCase {
         let seeds = try ["pages/seed-albayane.txt", "pages/lematin-crlf.txt", "pages/hespress-cp1252.txt",
                          "feeds/rss2-lemonde-like.xml", "feeds/atom-basic.xml", "feeds/rss1-rdf.xml",
                          "feeds/rss2-iso8859.xml", "hostile/escapes-rss.xml",
-                         "subscriptions/abonnements.opml", "subscriptions/urls"].map { try Fixtures.bytes($0) }
+                         "subscriptions/abonnements.opml", "subscriptions/urls", "web/sncf-greve.html"].map { try Fixtures.bytes($0) }
         var cases = 0
         outer: while true {
             for input in seeds {
@@ -107,6 +107,18 @@ final class FuzzTests: XCTestCase {
             let blocks = HTMLBlocks.blocks(fromHTML: html, baseURL: "https://base.example/")
             for block in blocks {
                 XCTAssertFalse(block.plainText.unicodeScalars.contains { $0 != "\n" && TextSanitizer.isUnsafe($0) })
+            }
+        }
+    }
+
+    func testFrenchDateFinderSurvivesGarbage() {
+        var random = SeededGenerator(seed: 13)
+        let samples = ["Publié le 18 février 2025 à 11h20", "Lundi 14 octobre 2024 - 17:42", "le 03/03/2025 à 9 h 05", "1er août 2024"]
+        for _ in 0..<2000 {
+            let text = String(decoding: Self.mutate(Array(samples.randomElement(using: &random)!.utf8), &random), as: UTF8.self)
+            if let date = FrenchDateFinder.find(in: text) {
+                XCTAssertTrue(date.instant.timeIntervalSince1970.isFinite)
+                _ = date.iso8601
             }
         }
     }
