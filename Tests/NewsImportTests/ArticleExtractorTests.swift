@@ -108,6 +108,19 @@ final class ArticleExtractorTests: XCTestCase {
         }
     }
 
+    func testATitleInsideTheBodyIsTheTitleAndIsNotRepeated() throws {
+        // The cleaner takes the <h1> out of the body: the title is read before.
+        let page = try extract("""
+            <html><body><div itemprop="articleBody"><h1>Le titre dans le corps</h1><p>\(paragraph1)</p>
+            <div class="signature">Par Thomas Lemaire · 23/11/2024 à 22h58 · Mis à jour le 24/11/2024 à 9h12</div>
+            <p>\(paragraph2)</p></div></body></html>
+            """)
+        XCTAssertEqual(page.title, "Le titre dans le corps")
+        XCTAssertEqual(page.author, "Thomas Lemaire")
+        XCTAssertEqual(page.published?.iso8601, "2024-11-23T22:58:00+01:00")
+        XCTAssertEqual(page.blocks, [.paragraph(paragraph1), .paragraph(paragraph2)])
+    }
+
     func testAPageWithoutArticleTextIsRefusedInOneLine() {
         XCTAssertThrowsError(try extract("<html><body><nav><a href='/'>Accueil</a></nav><p>Bonjour.</p></body></html>")) { error in
             XCTAssertEqual((error as? ImportError)?.reason, "aucun texte d'article trouvé dans la page")

@@ -28,6 +28,8 @@ public enum ArticleExtractor {
         let declaredTitle = [metadata.linkedData.headline, metadata.value("og:title"), metadata.value("twitter:title"),
                              metadata.documentTitle].compactMap { $0 }.first { !$0.isEmpty }
         let titleNode = headings.bestTitle(matching: declaredTitle)
+        // Read now: the cleaner frees an <h1> found inside the body.
+        let shownTitle = titleNode.map { TextSanitizer.cleanLine(ContentCleaner.leadingText(of: $0, limit: 400)) }
         let marked = headings.markedBody
         let visible = PageText(root: root, title: titleNode)
         let facts = PageFacts(root: root)
@@ -42,8 +44,7 @@ public enum ArticleExtractor {
 
         var builder = HTMLBlockBuilder(baseURL: baseURL)
         for node in lead + body { HTMLTreeWalk.visit(node: node, with: &builder) }
-        let title = titleNode.map { TextSanitizer.cleanLine(ContentCleaner.leadingText(of: $0, limit: 400)) }
-            .flatMap { $0.isEmpty ? nil : $0 }
+        let title = shownTitle.flatMap { $0.isEmpty ? nil : $0 }
             ?? declaredTitle.map { SiteName.strip(from: $0, siteName: metadata.value("og:site_name")) }
         guard let title, !title.isEmpty else { throw ImportError("page sans titre") }
         var blocks = BlockTidying.tidy(builder.finish(), title: title)

@@ -27,7 +27,7 @@ enum BoilerplateRules {
         "bio", "authorbio", "print", "jump", "skip", "offscreen", "sronly", "visuallyhidden",
         "player", "video", "podcast", "embed", "live", "direct", "alert", "flash", "ticker", "header",
         "masthead", "logo", "search", "recherche", "pagination", "pager", "next", "prev", "previous",
-        "aside", "encart", "readmore", "lireaussi", "alire", "voiraussi", "seealso", "alsoread", "more",
+        "aside", "encart", "poll", "sondage", "vote", "votes", "quiz", "rating", "readmore", "lireaussi", "alire", "voiraussi", "seealso", "alsoread", "more",
     ]
 
     /// Words that name the article itself; they outweigh furniture words
@@ -101,7 +101,8 @@ enum BoilerplateRules {
     /// cross-links, calls to subscribe or share, advertising labels.
     static let clutterOpenings: [String] = [
         "a lire aussi", "lire aussi", "a lire egalement", "lire egalement", "a lire", "voir aussi", "a voir aussi",
-        "a voir egalement", "voir egalement", "sur le meme sujet", "dans la meme rubrique", "a decouvrir",
+        "a voir egalement", "voir egalement", "sur le meme sujet", "notre dossier", "retrouvez notre dossier",
+        "decouvrir le dossier", "tout notre dossier", "ecoutez notre", "notre podcast", "notre video", "dans la meme rubrique", "a decouvrir",
         "nos articles", "les plus lus", "les plus partages", "les plus commentes", "articles les plus",
         "abonnez-vous", "abonnez vous", "s'abonner", "je m'abonne", "deja abonne", "inscrivez-vous",
         "inscrivez vous", "recevez", "newsletter", "la newsletter", "votre adresse e-mail", "votre adresse email",

@@ -40,9 +40,9 @@ struct ContentCleaner {
             return FrenchDateFinder.isMostlyDate(text)
         }
         if folded.hasPrefix("par ") {
-            // A byline is a few names, not a sentence ("Par ailleurs, le…").
-            let words = text.split(separator: " ")
-            return words.count <= 9 && !text.contains(". ") && !folded.hasPrefix("par ailleurs") && !folded.hasPrefix("par exemple")
+            // A byline is a few names, maybe followed by a date or a role, not
+            // a sentence ("Par ailleurs, le…").
+            return PageAuthor.clean(text) != nil && !text.contains(". ")
         }
         return true
     }
@@ -77,9 +77,12 @@ struct ContentCleaner {
                counts.linkDensity > 0.5, counts.characters < 1500 {
                 return true
             }
-            if counts.characters < 300 {
+            if counts.characters < 600 {
                 let text = ContentCleaner.leadingText(of: node)
                 if BoilerplateRules.opensLikeClutter(text) { return true }
+            }
+            if counts.characters < 300 {
+                let text = ContentCleaner.leadingText(of: node)
                 if ContentCleaner.isBylineOrDate(text) && counts.characters < 140 { return true }
                 if counts.linkDensity > 0.8 && counts.images == 0 && counts.characters < 200 && name != "a" { return true }
             }

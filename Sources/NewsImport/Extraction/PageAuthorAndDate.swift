@@ -33,10 +33,10 @@ enum PageAuthor {
                 break
             }
         }
-        for separator in [" - ", " – ", " — ", " | ", ",", " le ", " Le ", " publié", " Publié", " mis à jour", "\n", " ("] {
+        for separator in [" - ", " – ", " — ", " | ", " · ", " • ", ",", " le ", " Le ", " publié", " Publié", " mis à jour", "\n", " ("] {
             if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
         }
-        text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:·•")))
+        text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:·•-–—|,")))
         let words = text.split(separator: " ")
         guard (1...7).contains(words.count), text.count >= 3, text.count <= 70,
               !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return nil }
@@ -48,13 +48,19 @@ enum PageAuthor {
 /// else written out near the title, else anywhere on the page.
 enum PageDate {
     static func find(metadata: PageMetadata, facts: PageFacts, visible: PageText) -> PublicationDate? {
-        let declared = [metadata.value("article:published_time"), metadata.linkedData.datePublished,
+        let declared = [metadata.linkedData.datePublished, metadata.value("article:published_time"),
                         facts.publishedProperty, metadata.value("date"), metadata.value("dc.date"),
                         metadata.value("dc.date.issued"), metadata.value("pubdate"), metadata.value("publishdate"),
-                        metadata.value("parsely-pub-date"), facts.times.first { $0.isPublication }?.datetime,
-                        facts.times.first?.datetime].compactMap { $0 }
-        for text in declared {
-            if let date = parse(text) { return date }
+                        metadata.value("parsely-pub-date"), facts.publicationTime].compactMap { $0 }
+        let dates = declared.compactMap(parse)
+        if let first = dates.first {
+            // "…Z" says nothing of the place: the same instant written with
+            // the newsroom's offset is better.
+            if first.utcOffset == nil || first.utcOffset == 0,
+               let local = dates.first(where: { $0.instant == first.instant && ($0.utcOffset ?? 0) != 0 }) {
+                return local
+            }
+            return first
         }
         return FrenchDateFinder.find(in: visible.aroundTitle.joined(separator: "\n"))
             ?? FrenchDateFinder.find(in: visible.lines.joined(separator: "\n"))

@@ -4,7 +4,14 @@ import NewsModel
 /// pruner runs: <time datetime>, itemprop="author"/"datePublished",
 /// rel="author", and elements whose class names the byline.
 struct PageFacts {
-    var times: [(datetime: String, isPublication: Bool)] = []
+    enum TimeKind { case published, unknown, updated }
+    var times: [(datetime: String, kind: TimeKind)] = []
+
+    /// The <time> to trust for the publication: one that says so, else one
+    /// that says nothing, else an update.
+    var publicationTime: String? {
+        (times.first { $0.kind == .published } ?? times.first { $0.kind == .unknown } ?? times.first)?.datetime
+    }
     var publishedProperty: String?
     var authorTexts: [String] = []
     var bylineTexts: [String] = []
@@ -30,9 +37,17 @@ struct PageFacts {
                     ?? ContentCleaner.leadingText(of: node)
             }
             if name == "time", let datetime = node.attribute("datetime") {
-                let hints = BoilerplateRules.fold([node.attribute("class"), node.attribute("itemprop"), node.attribute("pubdate").map { _ in "pubdate" }]
+                // What the element is: its attributes and its own words
+                // ("Publié le…", "Mis à jour le…") say.
+                let hints = BoilerplateRules.fold([node.attribute("class"), node.attribute("itemprop"),
+                                                   node.attribute("pubdate").map { _ in "pubdate" },
+                                                   ContentCleaner.leadingText(of: node, limit: 40)]
                     .compactMap { $0 }.joined(separator: " "))
-                facts.times.append((datetime, hints.contains("publi") || hints.contains("pubdate") || hints.contains("created")))
+                let kind: TimeKind
+                if ["publi", "pubdate", "created", "paru"].contains(where: hints.contains) { kind = .published }
+                else if ["mis a jour", "mise a jour", "modifi", "updated", "actualis", "maj"].contains(where: hints.contains) { kind = .updated }
+                else { kind = .unknown }
+                facts.times.append((datetime, kind))
             }
             if itemprop == "author" || node.attribute("rel")?.lowercased() == "author" {
                 let text = node.attribute("content") ?? ContentCleaner.leadingText(of: node)
