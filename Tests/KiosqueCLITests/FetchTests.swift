@@ -199,8 +199,8 @@ extension FetchTests {
         try kiosque("add", "\(base)/summaries/feed.xml", "--name", "Résumés")
         let run = try kiosque("fetch", "--full")
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertTrue(run.stdout.contains("Résumés : 3 nouveaux articles, 0 mis à jour, 1 page lue en entier, 2 pages illisibles (résumé gardé)")
-                      || run.stdout.contains("page"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Résumés : 3 nouveaux articles, 0 mis à jour, 2 pages lues en entier, 1 page illisible (résumé gardé)"),
+                      run.stdout)
         let byTitle = Dictionary(uniqueKeysWithValues: try articles().map { ($0["title"] as! String, $0) })
         let sncf = try XCTUnwrap(byTitle["Grève à la SNCF : le trafic perturbé mardi"])
         XCTAssertTrue(bodyText(sncf).contains("En Île-de-France, le RER B"), bodyText(sncf))

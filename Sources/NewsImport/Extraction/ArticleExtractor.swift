@@ -67,7 +67,7 @@ public enum ArticleExtractor {
             published: PageDate.find(metadata: metadata, facts: facts, visible: visible),
             image: declaredImage ?? firstImage,
             url: declaredURL ?? pageURL,
-            source: SiteName.find(metadata: metadata, url: declaredURL ?? pageURL),
+            source: SiteName.find(metadata: metadata, title: title, url: declaredURL ?? pageURL),
             language: metadata.language.map { String($0.prefix(2)).lowercased() },
             blocks: blocks)
     }

@@ -25,9 +25,9 @@ enum BoilerplateRules {
         "widget", "widgets", "tags", "tag", "keywords", "motscles", "toolbar", "tools", "outils",
         "modal", "popup", "overlay", "login", "signin", "signup", "paywall", "premium", "promo",
         "bio", "authorbio", "print", "jump", "skip", "offscreen", "sronly", "visuallyhidden",
-        "player", "video", "podcast", "embed", "live", "direct", "alert", "flash", "ticker", "header",
+        "player", "video", "podcast", "embed", "twitter", "tweet", "instagram", "tiktok", "youtube", "alert", "flash", "ticker", "header",
         "masthead", "logo", "search", "recherche", "pagination", "pager", "next", "prev", "previous",
-        "aside", "encart", "poll", "sondage", "vote", "votes", "quiz", "rating", "readmore", "lireaussi", "alire", "voiraussi", "seealso", "alsoread", "more",
+        "disclaimer", "badge", "label", "kicker", "surtitre", "overline", "eyebrow", "aside", "encart", "poll", "sondage", "vote", "votes", "quiz", "rating", "readmore", "lireaussi", "alire", "voiraussi", "seealso", "alsoread", "more",
     ]
 
     /// Words that name the article itself; they outweigh furniture words
@@ -51,7 +51,7 @@ enum BoilerplateRules {
     /// Words of a class that mark the standfirst (chapô) under the title.
     static let standfirstWords: Set<String> = [
         "chapo", "chapeau", "standfirst", "lead", "lede", "intro", "introduction", "accroche", "desc",
-        "description", "resume", "summary", "excerpt", "subtitle", "subheadline", "soustitre", "kicker",
+        "description", "resume", "summary", "excerpt", "subtitle", "subheadline", "soustitre",
     ]
 
     /// Words of a class that mark the byline.
@@ -102,7 +102,9 @@ enum BoilerplateRules {
     static let clutterOpenings: [String] = [
         "a lire aussi", "lire aussi", "a lire egalement", "lire egalement", "a lire", "voir aussi", "a voir aussi",
         "a voir egalement", "voir egalement", "sur le meme sujet", "notre dossier", "retrouvez notre dossier",
-        "decouvrir le dossier", "tout notre dossier", "ecoutez notre", "notre podcast", "notre video", "dans la meme rubrique", "a decouvrir",
+        "decouvrir le dossier", "tout notre dossier", "ecoutez notre", "notre podcast", "notre video",
+        "notre serie", "retrouvez", "voir toute la serie", "bande-annonce", "bande annonce", "les tribunes publiees",
+        "vous souhaitez proposer", "cet article fait partie", "dans la meme rubrique", "a decouvrir",
         "nos articles", "les plus lus", "les plus partages", "les plus commentes", "articles les plus",
         "abonnez-vous", "abonnez vous", "s'abonner", "je m'abonne", "deja abonne", "inscrivez-vous",
         "inscrivez vous", "recevez", "newsletter", "la newsletter", "votre adresse e-mail", "votre adresse email",

@@ -24,7 +24,8 @@ struct ContentFinder {
     /// holds enough text to be an article.
     func contentRoots(preferring marked: HTMLNode?) -> [HTMLNode] {
         if let marked, statistics[marked].characters >= 200 { return [marked] }
-        guard let (best, bestScore) = best() else { return [] }
+        guard let (top, topScore) = best() else { return [] }
+        let (best, bestScore) = gatheringRepeatedParts(top, topScore)
         guard let parent = best.parent else { return [best] }
         let threshold = max(10, bestScore * 0.2)
         var chosen: [(node: HTMLNode, isFigure: Bool)] = []
@@ -40,10 +41,12 @@ struct ContentFinder {
                 chosen.append((sibling, false))
             } else if counts.images > 0 && counts.characters < 400 && counts.linkDensity < 0.5 {
                 chosen.append((sibling, true))
+            } else if counts.characters >= 150 && counts.linkDensity < 0.2 {
+                chosen.append((sibling, true))   // a box of prose or a list, kept when between text
             }
         }
-        // Figures only count between pieces of text: those before the text
-        // are the lead figure's business, those after are teasers.
+        // Figures and boxes only count between pieces of text: those before
+        // the text are the lead's business, those after are teasers.
         guard let first = chosen.firstIndex(where: { !$0.isFigure }),
               let last = chosen.lastIndex(where: { !$0.isFigure }) else { return [best] }
         return chosen[first...last].map(\.node)
@@ -51,6 +54,34 @@ struct ContentFinder {
 
     static func readsLikeProse(_ counts: PageStatistics.Counts) -> Bool {
         counts.characters > 80 && counts.linkDensity < 0.25
+    }
+
+    /// A live blog or a body cut into many similar blocks makes several
+    /// candidates of close scores: when three of the five best share an
+    /// ancestor, that ancestor is the article.
+    private func gatheringRepeatedParts(_ top: HTMLNode, _ topScore: Double) -> (HTMLNode, Double) {
+        let contenders = scores.keys.compactMap { nodes[$0] }
+            .map { ($0, finalScore($0)) }
+            .filter { $0.1 >= 0.75 * topScore }
+            .sorted { $0.1 > $1.1 }
+            .prefix(5)
+        guard contenders.count >= 3 else { return (top, topScore) }
+        var ancestor = top.parent
+        while let candidate = ancestor, candidate.isElement, !["body", "html"].contains(candidate.name) {
+            let inside = contenders.filter { Self.isAncestor(candidate, of: $0.0) }.count
+            if inside >= 3 { return (candidate, max(topScore, finalScore(candidate))) }
+            ancestor = candidate.parent
+        }
+        return (top, topScore)
+    }
+
+    private static func isAncestor(_ ancestor: HTMLNode, of node: HTMLNode) -> Bool {
+        var current = node.parent
+        while let step = current {
+            if step.isSame(as: ancestor) { return true }
+            current = step.parent
+        }
+        return false
     }
 
     func best() -> (HTMLNode, Double)? {

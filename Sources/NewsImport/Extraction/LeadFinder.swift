@@ -58,13 +58,15 @@ enum LeadFinder {
                 if counts.images > 0 { found.append(node) }
                 return false
             }
+            let text = ContentCleaner.leadingText(of: node)
+            if BoilerplateRules.opensLikeClutter(text) { return false }
             let words = BoilerplateRules.words(of: node.attribute("class"))
             if !words.isDisjoint(with: BoilerplateRules.standfirstWords), counts.characters >= 30, counts.linkDensity < 0.5 {
                 found.append(node)
                 return false
             }
             if ["p", "h2", "div"].contains(name), (name == "div" ? counts.ownCharacters : counts.characters) >= 80,
-               counts.linkDensity < 0.2, !ContentCleaner.isBylineOrDate(ContentCleaner.leadingText(of: node)) {
+               counts.linkDensity < 0.2, !ContentCleaner.isBylineOrDate(text) {
                 found.append(node)
                 return false
             }

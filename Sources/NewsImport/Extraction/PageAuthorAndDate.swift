@@ -80,15 +80,28 @@ enum PageDate {
 
 /// The name the site goes by, and titles without it.
 enum SiteName {
-    static func find(metadata: PageMetadata, url: String?) -> String {
+    static func find(metadata: PageMetadata, title: String, url: String?) -> String {
         if let name = [metadata.value("og:site_name"), metadata.linkedData.publisher.map(TextSanitizer.cleanLine),
-                       metadata.value("application-name")].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+                       metadata.value("application-name"), suffix(of: metadata.documentTitle, after: title)]
+            .compactMap({ $0 }).first(where: { !$0.isEmpty }) {
             return name
         }
         if let host = url.flatMap({ URL(string: $0)?.host }) {
             return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
-        return "Web"
+        return "Page web"
+    }
+
+    /// "Le Quotidien" from a <title> "Titre | Le Quotidien" whose first part
+    /// is the article's title.
+    static func suffix(of documentTitle: String?, after title: String) -> String? {
+        guard let documentTitle, documentTitle.hasPrefix(title) else { return nil }
+        let rest = documentTitle.dropFirst(title.count)
+        for separator in [" | ", " - ", " – ", " — "] where rest.hasPrefix(separator) {
+            let name = rest.dropFirst(separator.count).trimmingCharacters(in: .whitespaces)
+            return name.isEmpty || name.count > 60 ? nil : name
+        }
+        return nil
     }
 
     /// "Titre | Le Quotidien" → "Titre", when the part cut is the site's name.

@@ -69,7 +69,10 @@ enum PagePruner {
         /// (a <header> outside any <article>; the title's own is protected).
         static func isFurnitureTag(_ node: HTMLNode, _ name: String) -> Bool {
             switch name {
-            case "footer", "aside": return true
+            case "aside": return true
+            case "footer":
+                // A quote's <footer> is its attribution.
+                return node.parent.map { !["blockquote", "figure", "figcaption"].contains($0.name) } ?? true
             case "header":
                 var ancestor = node.parent
                 while let current = ancestor, current.isElement {
