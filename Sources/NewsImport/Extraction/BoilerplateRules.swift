@@ -27,7 +27,7 @@ enum BoilerplateRules {
         "bio", "authorbio", "print", "jump", "skip", "offscreen", "sronly", "visuallyhidden",
         "player", "video", "podcast", "embed", "twitter", "tweet", "instagram", "tiktok", "youtube", "alert", "flash", "ticker", "header",
         "masthead", "logo", "search", "recherche", "pagination", "pager", "next", "prev", "previous",
-        "disclaimer", "badge", "label", "kicker", "surtitre", "overline", "eyebrow", "aside", "encart", "poll", "sondage", "vote", "votes", "quiz", "rating", "readmore", "lireaussi", "alire", "voiraussi", "seealso", "alsoread", "more",
+        "disclaimer", "badge", "kicker", "surtitre", "overline", "eyebrow", "aside", "encart", "poll", "sondage", "vote", "votes", "quiz", "rating", "readmore", "lireaussi", "alire", "voiraussi", "seealso", "alsoread", "more",
     ]
 
     /// Words that name the article itself; they outweigh furniture words
