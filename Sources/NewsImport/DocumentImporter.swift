@@ -17,7 +17,7 @@ public enum DocumentImporter {
         if bytes.isEmpty { throw ImportError("fichier vide") }
         switch DocumentSniffer.guess(bytes) {
         case .feed, .xmlOther:
-            return try FeedParser.parse(bytes, origin: origin, baseURL: baseURL)
+            return try FeedParser.parse(DeclaredEncoding.undeclaredWindows1252AsUTF8(bytes), origin: origin, baseURL: baseURL)
         case .opml:
             return try OPMLParser.parse(bytes)
         case .html:

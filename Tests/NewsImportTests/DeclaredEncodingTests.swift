@@ -20,4 +20,14 @@ final class DeclaredEncodingTests: XCTestCase {
         XCTAssertEqual(latin.withUnsafeBufferPointer { DeclaredEncoding.override(forDocumentStartingWith: $0[...]) },
                        "windows-1252")
     }
+
+    func testAFeedThatDeclaresNothingAndIsNotUTF8IsReadAsWindows1252() throws {
+        let xml = "<rss version=\"2.0\"><channel><title>Gazette</title><item><guid>1</guid><title>L’été à 5 €</title></item></channel></rss>"
+        let bytes = Array(try XCTUnwrap(xml.data(using: .windowsCP1252)))
+        let result = try DocumentImporter.parse(bytes, origin: Origin(kind: .file, location: "t"), baseURL: nil)
+        XCTAssertEqual(result.articles.first?.title, "L’été à 5 €")
+        // Declared UTF-8 with the same bytes stays an error: the document said what it is.
+        let declared = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>".utf8) + bytes
+        XCTAssertThrowsError(try DocumentImporter.parse(declared, origin: Origin(kind: .file, location: "t"), baseURL: nil))
+    }
 }
