@@ -9,17 +9,9 @@ final class HTMLDocument {
     /// The fragment is wrapped in a complete page that declares UTF-8, so the
     /// parser neither guesses an encoding nor moves text into a <head>.
     init?(fragment: String) {
-        LibXMLSetup.prepareThisThread()
         let page = "<html><head><meta charset=\"utf-8\"></head><body>" + Self.withoutC0Sequences(fragment)
             + "</body></html>"
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let length = page.utf8.count
-        guard length <= Int(Int32.max) else { return nil }
-        let parsed: htmlDocPtr? = page.withCString { bytes in
-            htmlReadMemory(bytes, Int32(length), nil, "UTF-8", options)
-        }
-        guard let parsed else { return nil }
+        guard let parsed = Self.parse(page) else { return nil }
         document = parsed
     }
 
@@ -27,17 +19,19 @@ final class HTMLDocument {
     /// UTF-8 and the page's own charset declaration is blanked first, so the
     /// parser cannot switch to an encoding the text is no longer in.
     init?(page: String) {
+        guard let parsed = Self.parse(Self.withoutCharsetDeclarations(Self.withoutC0Sequences(page))) else { return nil }
+        document = parsed
+    }
+
+    /// Parses UTF-8 text, repairing it as browsers would, without network
+    /// access or error output.
+    private static func parse(_ text: String) -> htmlDocPtr? {
         LibXMLSetup.prepareThisThread()
-        let text = Self.withoutCharsetDeclarations(Self.withoutC0Sequences(page))
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
                             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
         let length = text.utf8.count
         guard length <= Int(Int32.max) else { return nil }
-        let parsed: htmlDocPtr? = text.withCString { bytes in
-            htmlReadMemory(bytes, Int32(length), nil, "UTF-8", options)
-        }
-        guard let parsed else { return nil }
-        document = parsed
+        return text.withCString { bytes in htmlReadMemory(bytes, Int32(length), nil, "UTF-8", options) }
     }
 
     deinit { xmlFreeDoc(document) }
