@@ -18,6 +18,8 @@ public enum ArticleExtractor {
         guard let document = HTMLDocument(page: text), let root = document.root else {
             throw ImportError("page HTML illisible")
         }
+        // The nodes live as long as the document: keep it to the end.
+        defer { withExtendedLifetime(document) {} }
         let metadata = PageMetadata(root: root)
         let pageURL = url.flatMap(CanonicalURL.canonical)
         let declaredURL = [metadata.canonical, metadata.value("og:url"), metadata.linkedData.url]
