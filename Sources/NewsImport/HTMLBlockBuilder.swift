@@ -86,7 +86,7 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
         case "br":
             lineBreak()
             return false
-        case "img":
+        case "img", "amp-img":
             if let image = HTMLImageSource.imageRef(node, baseURL: baseURL) { addImage(image) }
             return false
         default:

@@ -121,6 +121,18 @@ final class ArticleExtractorTests: XCTestCase {
         XCTAssertEqual(page.blocks, [.paragraph(paragraph1), .paragraph(paragraph2)])
     }
 
+    func testAnAMPPageKeepsItsPicturesAndDropsItsAdverts() throws {
+        let page = try extract("""
+            <html amp lang="fr"><body><amp-sidebar id="menu"><a href="/">Accueil</a></amp-sidebar>
+            <article><h1>La rentrée des classes</h1>
+            <figure><amp-img src="/img/ecole.jpg" width="800" height="500" layout="responsive"></amp-img><figcaption>Une école à Lille.</figcaption></figure>
+            <p>\(paragraph1)</p><amp-ad type="doubleclick" data-slot="/1/x"><div fallback>Publicité</div></amp-ad>
+            <p>\(paragraph2)</p></article></body></html>
+            """)
+        XCTAssertEqual(page.blocks, [.image(ImageRef(url: "https://www.exemple.fr/img/ecole.jpg", caption: "Une école à Lille.")),
+                                     .paragraph(paragraph1), .paragraph(paragraph2)])
+    }
+
     func testAPageWithoutArticleTextIsRefusedInOneLine() {
         XCTAssertThrowsError(try extract("<html><body><nav><a href='/'>Accueil</a></nav><p>Bonjour.</p></body></html>")) { error in
             XCTAssertEqual((error as? ImportError)?.reason, "aucun texte d'article trouvé dans la page")

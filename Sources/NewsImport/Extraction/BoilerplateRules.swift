@@ -8,6 +8,10 @@ enum BoilerplateRules {
     static let droppedTags: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "button", "select",
         "textarea", "input", "label", "object", "embed", "video", "audio", "map", "link", "meta", "dialog",
+        // AMP's advertising, tracking, sharing and embedded players.
+        "amp-ad", "amp-embed", "amp-analytics", "amp-pixel", "amp-sticky-ad", "amp-social-share", "amp-iframe",
+        "amp-video", "amp-youtube", "amp-twitter", "amp-instagram", "amp-facebook", "amp-consent", "amp-sidebar",
+        "amp-user-notification", "amp-auto-ads", "amp-geo",
     ]
 
     /// Words of a class or id that name furniture: consent banners, sharing,

@@ -66,7 +66,7 @@ struct ContentCleaner {
         private func shouldRemove(_ node: HTMLNode) -> Bool {
             let name = node.name
             let counts = statistics[node]
-            if name == "img" { return Self.isDecoration(node) }
+            if name == "img" || name == "amp-img" { return Self.isDecoration(node) }
             if name == "form" { return counts.characters < 500 }
             if name == "h1" { return true }   // the title, which the article carries apart
             // Most of the body under one clutter-sounding class is still the body.

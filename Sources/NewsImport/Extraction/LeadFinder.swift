@@ -54,7 +54,7 @@ enum LeadFinder {
             guard afterTitle else { return true }
             let counts = statistics[node]
             let name = node.name
-            if name == "figure" || name == "picture" || name == "img" {
+            if ["figure", "picture", "img", "amp-img"].contains(name) {
                 if counts.images > 0 { found.append(node) }
                 return false
             }

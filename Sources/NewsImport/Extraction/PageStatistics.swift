@@ -61,7 +61,7 @@ struct PageStatistics {
             if name == "a" { anchors += 1 }
             elements.append(node)
             var fresh = Counts()
-            if name == "img" { fresh.images = 1 }
+            if name == "img" || name == "amp-img" { fresh.images = 1 }
             stack.append((node, fresh, HTMLElementKinds.blocks.contains(name) || name == "body"))
             return true
         }
