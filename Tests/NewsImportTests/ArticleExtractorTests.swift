@@ -133,6 +133,16 @@ final class ArticleExtractorTests: XCTestCase {
                                      .paragraph(paragraph1), .paragraph(paragraph2)])
     }
 
+    func testAnOldTableLayoutWithTextStraightInACell() throws {
+        let page = try extract("""
+            <html><body><table><tr><td class="gauche"><a href="/">Accueil</a><br><a href="/sport">Sport</a><br><a href="/agenda">Agenda</a></td>
+            <td><h1>Inauguration du pont</h1><font size="2">Publié le 12/05/2025 - 08:15</font><br>
+            \(paragraph1)<br><br>\(paragraph2)<br><br>\(paragraph3)</td><td class="droite">Publicité</td></tr></table></body></html>
+            """)
+        XCTAssertEqual(page.published?.iso8601, "2025-05-12T08:15:00+02:00")
+        XCTAssertEqual(page.blocks, [.paragraph(paragraph1), .paragraph(paragraph2), .paragraph(paragraph3)])
+    }
+
     func testAPageWithoutArticleTextIsRefusedInOneLine() {
         XCTAssertThrowsError(try extract("<html><body><nav><a href='/'>Accueil</a></nav><p>Bonjour.</p></body></html>")) { error in
             XCTAssertEqual((error as? ImportError)?.reason, "aucun texte d'article trouvé dans la page")

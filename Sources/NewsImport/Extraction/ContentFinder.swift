@@ -109,11 +109,12 @@ struct ContentFinder {
         let counts = statistics[element]
         let holder: HTMLNode?
         let characters: Int, commas: Int, chunks: Int
-        if Self.paragraphTags.contains(name) {
+        if Self.paragraphTags.contains(name) && !(name == "td" && counts.ownBreaks >= 2) {
             holder = element.parent
             (characters, commas, chunks) = (counts.characters, counts.commas, 1)
-        } else if Self.textHolders.contains(name) {
-            // Text written straight into a <div>, paragraphs split by <br><br>.
+        } else if Self.textHolders.contains(name) || name == "td" {
+            // Text written straight into a <div> (or a layout table's cell),
+            // paragraphs split by <br><br>.
             holder = element
             (characters, commas, chunks) = (counts.ownCharacters, counts.ownCommas, 1 + counts.ownBreaks / 2)
         } else {
