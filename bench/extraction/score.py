@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Scores `kiosque extract` on the hand-made corpus in bench/extraction.
 
-    python3 bench/extraction/score.py [--kiosque PATH] [--trafilatura-venv DIR]
+    python3 bench/extraction/score.py [--kiosque PATH] [--trafilatura-venv DIR] [--corpus DIR]
+
+--corpus DIR scores another corpus laid out the same way (DIR/pages,
+DIR/gold, DIR/meta.json), e.g. the held-out set bench/extraction/heldout;
+the default is bench/extraction itself.
 
 For each page of pages/, runs `kiosque extract --text PAGE` and compares its
 lines with gold/NAME.txt as bags of tokens (precision, recall, F1, as the
@@ -11,7 +15,7 @@ imported (here, in --trafilatura-venv DIR, or in .build/bench-venv), its
 extraction of the same pages is scored beside kiosque's.
 
 Prints a Markdown table. Exits 0 whatever the scores (it is a benchmark,
-not a test); 2 only when the kiosque binary cannot be found.
+not a test); 2 only when the kiosque binary or the corpus cannot be found.
 """
 import argparse
 import datetime as dt
@@ -26,9 +30,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-PAGES = HERE / "pages"
-GOLD = HERE / "gold"
-META = HERE / "meta.json"
 DEFAULT_VENV = ROOT / ".build" / "bench-venv"
 TIMEOUT = 60
 
@@ -205,6 +206,8 @@ def main():
                     "else the one in `swift build -c release --show-bin-path`)")
     ap.add_argument("--trafilatura-venv", metavar="DIR", help="virtualenv where trafilatura is installed")
     ap.add_argument("--no-trafilatura", action="store_true", help="score kiosque alone")
+    ap.add_argument("--corpus", metavar="DIR", help="corpus directory holding pages/, gold/ and meta.json "
+                    "(default: bench/extraction; the held-out set is bench/extraction/heldout)")
     ap.add_argument("--trafilatura-worker", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.trafilatura_worker is not None:
@@ -218,14 +221,19 @@ def main():
               file=sys.stderr)
         return 2
 
-    meta = json.loads(META.read_text("utf-8"))
-    pages = sorted(PAGES.glob("*.html"))
+    corpus = Path(args.corpus).resolve() if args.corpus else HERE
+    pages_dir, gold_dir, meta_file = corpus / "pages", corpus / "gold", corpus / "meta.json"
+    if not (pages_dir.is_dir() and gold_dir.is_dir() and meta_file.is_file()):
+        print(f"score.py: {corpus} is not a corpus (needs pages/, gold/ and meta.json)", file=sys.stderr)
+        return 2
+    meta = json.loads(meta_file.read_text("utf-8"))
+    pages = sorted(pages_dir.glob("*.html"))
     traf, traf_version, traf_note = run_trafilatura(pages, args.trafilatura_venv, args.no_trafilatura)
 
     rows, k_scores, t_scores, checks, problems = [], [], [], [], []
     for page in pages:
         name = page.stem
-        gold = (GOLD / f"{name}.txt").read_text("utf-8")
+        gold = (gold_dir / f"{name}.txt").read_text("utf-8")
         text, err = run([str(kiosque), "extract", "--text", str(page)])
         k = Score.failed(gold, err) if err else Score.of(text, gold)
         if err:
@@ -271,7 +279,11 @@ def main():
     built = dt.datetime.fromtimestamp(kiosque.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     print(f"kiosque: `{kiosque}` (built {built})" + (f" · trafilatura {traf_version} (`{traf_note}`)" if traf is not None
                                       else f" · trafilatura: {traf_note}"))
-    print(f"{len(pages)} pages · tokens: casefolded NFC runs of letters and digits, compared as multisets")
+    try:
+        shown = corpus.relative_to(ROOT)
+    except ValueError:
+        shown = corpus
+    print(f"corpus `{shown}` · {len(pages)} pages · tokens: casefolded NFC runs of letters and digits, compared as multisets")
     print()
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---" for _ in head) + "|")
