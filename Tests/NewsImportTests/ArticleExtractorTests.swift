@@ -143,6 +143,27 @@ final class ArticleExtractorTests: XCTestCase {
         XCTAssertEqual(page.blocks, [.paragraph(paragraph1), .paragraph(paragraph2), .paragraph(paragraph3)])
     }
 
+    func testBylinesGiveTheNameAlone() {
+        XCTAssertEqual(PageAuthor.clean("Par Marie Le Goff"), "Marie Le Goff")
+        XCTAssertEqual(PageAuthor.clean("Par Claire Dubois le 3 mars 2025 à 9h"), "Claire Dubois")
+        XCTAssertEqual(PageAuthor.clean("Par Claire Dubois, envoyée spéciale à Kiev"), "Claire Dubois")
+        XCTAssertEqual(PageAuthor.clean("De notre correspondante à Lille, Léa Martin"), "Léa Martin")
+        XCTAssertEqual(PageAuthor.clean("Voir tous les articles de Paul Girard"), "Paul Girard")
+        XCTAssertEqual(PageAuthor.clean("Propos recueillis par Anne Roy"), "Anne Roy")
+        XCTAssertNil(PageAuthor.clean("Par ailleurs, le conseil municipal a voté le budget."))
+        XCTAssertNil(PageAuthor.clean("https://www.exemple.fr/auteur/claire"))
+    }
+
+    func testANewsroomIsNotAnAuthorAndTheBaseAddressResolvesImages() throws {
+        let page = try extract("""
+            <html><head><meta name="author" content="La rédaction du Nord"><base href="https://static.exemple.fr/articles/"></head>
+            <body><h1>Titre</h1><p class="signature">De notre correspondante à Lille, Léa Martin</p>
+            <div><figure><img src="photos/beffroi.jpg"><figcaption>Le beffroi.</figcaption></figure><p>\(paragraph1)</p><p>\(paragraph2)</p></div></body></html>
+            """, url: nil)
+        XCTAssertEqual(page.author, "Léa Martin")
+        XCTAssertEqual(page.image, "https://static.exemple.fr/articles/photos/beffroi.jpg")
+    }
+
     func testAPageWithoutArticleTextIsRefusedInOneLine() {
         XCTAssertThrowsError(try extract("<html><body><nav><a href='/'>Accueil</a></nav><p>Bonjour.</p></body></html>")) { error in
             XCTAssertEqual((error as? ImportError)?.reason, "aucun texte d'article trouvé dans la page")

@@ -24,7 +24,7 @@ public enum ArticleExtractor {
         let pageURL = url.flatMap(CanonicalURL.canonical)
         let declaredURL = [metadata.canonical, metadata.value("og:url"), metadata.linkedData.url]
             .compactMap { $0 }.lazy.compactMap { CanonicalURL.resolve($0, against: pageURL) }.first
-        let baseURL = pageURL ?? declaredURL
+        let baseURL = metadata.base.flatMap { CanonicalURL.resolve($0, against: pageURL ?? declaredURL) } ?? pageURL ?? declaredURL
 
         let headings = TitleFinder(root: root)
         let declaredTitle = [metadata.linkedData.headline, metadata.value("og:title"), metadata.value("twitter:title"),

@@ -5,41 +5,69 @@ import NewsModel
 /// shown around the title ("Par Claire Dubois", "Propos recueillis par…").
 enum PageAuthor {
     static func find(metadata: PageMetadata, facts: PageFacts, visible: PageText) -> String? {
-        let declared = metadata.linkedData.authors.compactMap(clean)
+        let declared = metadata.linkedData.authors.compactMap(clean).filter { !isNewsroom($0, metadata) }
         if !declared.isEmpty { return declared.joined(separator: " et ") }
-        let siteName = metadata.value("og:site_name").map(BoilerplateRules.fold)
         let candidates = [metadata.value("author"), metadata.value("article:author"), metadata.value("dc.creator"),
                           metadata.value("parsely-author")].compactMap { $0 }
             + facts.authorTexts + facts.bylineTexts
         for candidate in candidates {
-            if let name = clean(candidate), BoilerplateRules.fold(name) != siteName { return name }
+            if let name = clean(candidate), !isNewsroom(name, metadata) { return name }
         }
         for line in visible.aroundTitle {
             let folded = BoilerplateRules.fold(line)
-            if (folded.hasPrefix("par ") || folded.hasPrefix("propos recueillis par ")), let name = clean(line) {
-                return name
-            }
+            if bylineOpenings.contains(where: folded.hasPrefix), let name = clean(line) { return name }
         }
         return nil
+    }
+
+    private static let bylineOpenings = ["par ", "propos recueillis par ", "de notre ", "de nos "]
+
+    /// "La rédaction", the site's own name, a wire agency alone: not a person.
+    static func isNewsroom(_ name: String, _ metadata: PageMetadata) -> Bool {
+        let folded = BoilerplateRules.fold(name)
+        if ["redaction", "newsroom", "editorial", "service ", "avec afp", "avec agences"].contains(where: folded.contains) { return true }
+        return [metadata.value("og:site_name"), metadata.linkedData.publisher, metadata.value("application-name")]
+            .compactMap { $0.map(BoilerplateRules.fold) }.contains { $0 == folded }
     }
 
     /// The name alone: without "Par", the date or the role that follow it.
     static func clean(_ raw: String) -> String? {
         var text = TextSanitizer.cleanLine(raw)
         if text.hasPrefix("http://") || text.hasPrefix("https://") { return nil }
-        for prefix in ["propos recueillis par ", "texte et photos : ", "texte : ", "par ", "by ", "de "] {
-            if BoilerplateRules.fold(String(text.prefix(prefix.count))) == prefix {
-                text = String(text.dropFirst(prefix.count))
-                break
-            }
+        var folded = BoilerplateRules.fold(text)
+        // "De notre correspondante à Lille, Léa Martin": the name follows the role.
+        if folded.hasPrefix("de notre ") || folded.hasPrefix("de nos "), let comma = text.firstIndex(of: ",") {
+            text = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+            folded = BoilerplateRules.fold(text)
         }
-        for separator in [" - ", " – ", " — ", " | ", " · ", " • ", ",", " le ", " Le ", " publié", " Publié", " mis à jour", "\n", " ("] {
+        for prefix in ["voir tous les articles de ", "tous les articles de ", "voir les articles de ", "les articles de ",
+                       "propos recueillis par ", "texte et photos : ", "texte : ", "par ", "by ", "de "] where folded.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+            break
+        }
+        for separator in [" - ", " – ", " — ", " | ", " · ", " • ", ",", " publié", " Publié", " mis à jour", "\n", " ("] {
             if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
         }
+        text = withoutTrailingDate(text)
         text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:·•-–—|,")))
         let words = text.split(separator: " ")
         guard (1...7).contains(words.count), text.count >= 3, text.count <= 70,
               !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return nil }
+        return text
+    }
+
+    /// "Claire Dubois le 3 mars 2025" → "Claire Dubois"; "Marie Le Goff" stays.
+    private static func withoutTrailingDate(_ text: String) -> String {
+        var searchFrom = text.startIndex
+        while let range = text.range(of: " le ", options: .caseInsensitive, range: searchFrom..<text.endIndex) {
+            let after = text[range.upperBound...].prefix(12)
+            let folded = BoilerplateRules.fold(String(after))
+            if after.first?.isNumber == true || ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "1er"]
+                .contains(where: folded.hasPrefix) {
+                return String(text[..<range.lowerBound])
+            }
+            searchFrom = range.upperBound
+        }
         return text
     }
 }

@@ -8,6 +8,8 @@ struct PageMetadata {
     /// Meta tags by lowercased `property`, `name` or `itemprop`; the first wins.
     var meta: [String: String] = [:]
     var canonical: String?
+    /// `<base href>`, against which the page's relative addresses resolve.
+    var base: String?
     var language: String?
     var documentTitle: String?
     var linkedData = LinkedDataArticle()
@@ -18,6 +20,7 @@ struct PageMetadata {
         HTMLTreeWalk.visit(descendantsOf: root, with: &collector)
         meta = collector.meta
         canonical = collector.canonical
+        base = collector.base
         documentTitle = collector.title.map(TextSanitizer.cleanLine)
         for script in collector.linkedData {
             linkedData.read(json: script)
@@ -35,6 +38,7 @@ struct PageMetadata {
     private struct Collector: HTMLTreeVisitor {
         var meta: [String: String] = [:]
         var canonical: String?
+        var base: String?
         var title: String?
         var linkedData: [String] = []
 
@@ -52,6 +56,9 @@ struct PageMetadata {
                 if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
                     canonical = node.attribute("href")
                 }
+                return false
+            case "base":
+                if base == nil { base = node.attribute("href") }
                 return false
             case "title":
                 if title == nil { title = Self.text(of: node) }
