@@ -7,7 +7,7 @@ import NewsStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Importe des fichiers ou des dossiers : pages extraites, flux RSS et Atom, abonnements OPML ou newsboat.",
+        abstract: "Importe des fichiers ou des dossiers : pages extraites, flux RSS et Atom, pages web d’articles, abonnements OPML ou newsboat.",
         discussion: """
         Le format est reconnu au contenu, pas au nom du fichier. Chaque fichier est importé \
         en entier ou pas du tout ; un fichier refusé est signalé sur une ligne et les autres \
