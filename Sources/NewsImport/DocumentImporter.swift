@@ -7,6 +7,47 @@ import NewsModel
 public enum DocumentImporter {
     /// Files larger than this are refused rather than read into memory.
     public static let maximumFileSize = 64 * 1024 * 1024
+    /// Feeds are streamed from the file (`FeedFile`), so they may be much
+    /// larger; past this, a file is refused all the same.
+    public static let maximumFeedSize = 1024 * 1024 * 1024
+
+    /// A file ready to import: a feed to stream, or any other document
+    /// already parsed whole.
+    public enum Opened {
+        case feed(FeedFile)
+        case parsed(ImportResult)
+    }
+
+    /// Opens a file for import, choosing from its first bytes: feeds are
+    /// streamed (up to `maximumFeedSize`), other documents read whole (up
+    /// to `maximumFileSize`).
+    public static func open(atPath path: String) throws(ImportError) -> Opened {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError("fichier introuvable")
+        }
+        if isDirectory.boolValue { throw ImportError("c'est un dossier") }
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ImportError("lecture impossible (droits insuffisants ?)") }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
+        }
+        let size = Int(status.st_size)
+        if size > maximumFeedSize {
+            close(descriptor)
+            throw tooLarge
+        }
+        var head = [UInt8](repeating: 0, count: min(size, 4096))
+        let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        head.removeLast(head.count - max(0, read))
+        if !head.isEmpty, [.feed, .xmlOther].contains(DocumentSniffer.guess(head)) {
+            return .feed(FeedFile(path: path, descriptor: descriptor, size: size, head: head))
+        }
+        close(descriptor)
+        return .parsed(try importFile(atPath: path))
+    }
 
     public static func importFile(atPath path: String) throws(ImportError) -> ImportResult {
         let bytes = try readFile(atPath: path)

@@ -100,6 +100,21 @@ enum Migrations {
         migrator.registerMigration("v5: store facts") { db in
             try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("v7: unchanged input is recognised") { db in
+            // A document (file) imported whole: its size and hash, so the same
+            // bytes imported again are skipped without being parsed, and how
+            // many articles it held, for the summary.
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    location TEXT PRIMARY KEY,
+                    size INTEGER NOT NULL,
+                    hash INTEGER NOT NULL,
+                    articles INTEGER NOT NULL,
+                    imported_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE article ADD COLUMN raw_hash INTEGER;
+                """)
+        }
         return migrator
     }
 }

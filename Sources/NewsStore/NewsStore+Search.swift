@@ -11,16 +11,6 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NewsStore {
-    /// Keeps the search index in step with an article just saved.
-    func index(articleID: Int64, article: Article, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [articleID])
-        let body = article.blocks.map(\.plainText).joined(separator: "\n")
-        try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                       arguments: [articleID,
-                                   FrenchAnalyzer.terms(article.title).joined(separator: " "),
-                                   FrenchAnalyzer.terms(body).joined(separator: " ")])
-    }
-
     /// Rebuilds the index when it does not cover every article (a store made
     /// before search existed). Runs once: a fact in `meta` then says the index
     /// is complete, so opening a large store costs one lookup, not a count.
@@ -36,7 +26,9 @@ extension NewsStore {
                 try db.execute(sql: "DELETE FROM article_search")
                 let records = try ArticleRecord.fetchCursor(db)
                 while let record = try records.next() {
-                    try index(articleID: record.id!, article: try record.article(), in: db)
+                    let article = PreparedArticle(try record.article())
+                    try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+                                   arguments: [record.id, article.searchTitle, article.searchBody])
                 }
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', 'complete')")

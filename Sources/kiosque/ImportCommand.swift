@@ -34,19 +34,27 @@ struct ImportCommand: ParsableCommand {
         var imported = 0
         var subscribed = 0
         for file in files {
-            let result: ImportResult
+            let opened: DocumentImporter.Opened
             do {
-                result = try DocumentImporter.importFile(atPath: file)
+                opened = try DocumentImporter.open(atPath: file)
             } catch {
                 Output.error("\(file) : \(error)")
                 rejected += 1
                 continue
             }
             do {
-                total = total + (try store.save(articles: result.articles, teasers: result.teasers))
-                subscribed += try store.addFeeds(result.subscriptions)
+                switch opened {
+                case .feed(let feed):
+                    total = total + (try importFeed(feed, into: store))
+                case .parsed(let result):
+                    total = total + (try store.save(articles: result.articles, teasers: result.teasers))
+                    subscribed += try store.addFeeds(result.subscriptions)
+                }
                 imported += 1
-            } catch {
+            } catch let error as ImportError {
+                Output.error("\(file) : \(error)")
+                rejected += 1
+            } catch let error as StoreError {
                 // The store failing (disk full, read-only) stops the batch:
                 // every later file would fail the same way.
                 throw CLIError("\(file) : \(error.message)")
@@ -54,6 +62,20 @@ struct ImportCommand: ParsableCommand {
         }
         Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total, subscribed: subscribed).text)
         if rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+extension ImportCommand {
+    /// A feed whose bytes were imported before is skipped whole: its
+    /// articles are counted unchanged without being read again.
+    private func importFeed(_ feed: FeedFile, into store: NewsStore) throws -> SaveOutcome {
+        let fingerprint = try feed.fingerprint()
+        if let count = try store.unchangedDocument(location: feed.path, fingerprint: fingerprint) {
+            var outcome = SaveOutcome()
+            outcome.unchanged = count
+            return outcome
+        }
+        return try FeedFileImport.run(feed, store: store, fingerprint: fingerprint)
     }
 }
 
