@@ -45,9 +45,8 @@ public struct PreparedArticle: Sendable {
         originLocation = article.origin.location
         self.rawHash = rawHash
         imageURLs = article.images.map(\.url)
-        searchTitle = FrenchAnalyzer.terms(article.title).joined(separator: " ")
-        searchBody = FrenchAnalyzer.terms(article.blocks.map(\.plainText).joined(separator: "\n"))
-            .joined(separator: " ")
+        searchTitle = FrenchAnalyzer.joinedTerms(article.title)
+        searchBody = FrenchAnalyzer.joinedTerms(article.blocks.map(\.plainText).joined(separator: "\n"))
         contentHash = Self.hash([guid ?? "", url ?? "", title, source, published.map { String($0) } ?? "",
                                  publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "",
                                  categories, body])
