@@ -311,7 +311,7 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
     /// http(s) links only; in-page anchors, mail and script links keep
     /// their text without a reference.
     private func linkURL(_ href: String?) -> String? {
-        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
+        guard let href = href.map(TextSanitizer.trimmingWhitespace), !href.isEmpty,
               !href.hasPrefix("#") else { return nil }
         return CanonicalURL.resolve(href, against: baseURL)
     }

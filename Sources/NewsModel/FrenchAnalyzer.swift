@@ -15,27 +15,23 @@ public enum FrenchAnalyzer {
 
     /// Search terms of a text, in order.
     public static func terms(_ text: String) -> [String] {
-        var result: [String] = []
-        forEachTerm(text, stemmed: true) { result.append(String(decoding: $0, as: UTF8.self)) }
-        return result
+        var scanner = FrenchTermScanner(stemmed: true, joined: false)
+        scanner.scan(text)
+        return scanner.terms
     }
 
     /// The terms of a text joined by spaces, as the search index stores
     /// them: the same as `terms(text).joined(separator: " ")`, without a
     /// string per word.
     public static func joinedTerms(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        forEachTerm(text, stemmed: true) { term in
-            if !out.isEmpty { out.append(0x20) }
-            out.append(contentsOf: term)
-        }
-        return String(decoding: out, as: UTF8.self)
+        var scanner = FrenchTermScanner(stemmed: true, joined: true)
+        scanner.scan(text)
+        return String(decoding: scanner.joined, as: UTF8.self)
     }
 
     /// How each scalar below U+0250 folds: nil separates words, "" is
     /// dropped, anything else is the lowercase, accent-free spelling.
-    private static let latinFolding: [[UInt8]?] = (0..<0x250).map { value in
+    static let latinFolding: [[UInt8]?] = (0..<0x250).map { value in
         let scalar = Unicode.Scalar(UInt32(value))!
         if value == 0x27 { return Array("'".utf8) }
         guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
@@ -52,100 +48,34 @@ public enum FrenchAnalyzer {
 
     /// Lowercased, accent-free words with elisions removed, in order.
     public static func words(_ text: String) -> [String] {
-        var result: [String] = []
-        forEachTerm(text, stemmed: false) { result.append(String(decoding: $0, as: UTF8.self)) }
-        return result
+        var scanner = FrenchTermScanner(stemmed: false, joined: false)
+        scanner.scan(text)
+        return scanner.terms
     }
 
-    /// Walks the text's UTF-8 once, folding each scalar into the current
-    /// word; each finished word is split at its elisions, stemmed when asked,
-    /// and handed to `body` as bytes (valid only during the call).
-    private static func forEachTerm(_ text: String, stemmed: Bool, _ body: (ArraySlice<UInt8>) -> Void) {
-        var current: [UInt8] = []
-        current.reserveCapacity(64)
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
-        func flush() {
-            guard !current.isEmpty else { return }
-            forEachPiece(ofElided: current) { piece in
-                if stemmed {
-                    scratch.removeAll(keepingCapacity: true)
-                    scratch.append(contentsOf: piece)
-                    stem(&scratch)
-                    body(scratch[...])
-                } else {
-                    body(piece)
-                }
-            }
-            current.removeAll(keepingCapacity: true)
+    /// `latinFolding` flattened for the scanner: for each scalar below
+    /// U+0250, where its folded bytes start in `foldedBytes` and how many
+    /// there are, -1 for a word separator.
+    static let foldedStart: [UInt16] = {
+        var start: [UInt16] = []
+        var offset = 0
+        for folded in latinFolding {
+            start.append(UInt16(offset))
+            offset += folded?.count ?? 0
         }
-        func fold(_ value: UInt32) {
-            if value < 0x250 {
-                if let folded = latinFolding[Int(value)] { current.append(contentsOf: folded) } else { flush() }
-            } else if value == 0x2019 || value == 0x2BC {
-                current.append(0x27)                                  // ’ and ʼ are apostrophes
-            } else if let scalar = Unicode.Scalar(value) {
-                switch scalar.properties.generalCategory {
-                case .nonspacingMark, .spacingMark, .enclosingMark:
-                    return                                            // accents left over from NFD
-                default:
-                    if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                        current.append(contentsOf: Array(scalar.properties.lowercaseMapping.utf8))
-                    } else {
-                        flush()
-                    }
-                }
-            }
-        }
-        var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if let folded = asciiFolding[Int(b)] {
-                        if folded != 0 { current.append(folded) }
-                    } else {
-                        flush()
-                    }
-                    i += 1
-                    continue
-                }
-                // Strings hold valid UTF-8: the lead byte gives the length.
-                let value: UInt32
-                if b < 0xE0 {
-                    value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b < 0xF0 {
-                    value = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                fold(value)
-            }
-        }
-        flush()
-    }
+        return start
+    }()
+    static let foldedLength: [Int8] = latinFolding.map { $0.map { Int8($0.count) } ?? -1 }
+    static let foldedBytes: [UInt8] = latinFolding.flatMap { $0 ?? [] }
 
-    /// ASCII's row of `latinFolding`, as single bytes: nil separates words,
-    /// 0 is dropped (no ASCII scalar is), else the folded byte.
-    private static let asciiFolding: [UInt8?] = (0..<0x80).map { value in
-        guard let folded = latinFolding[value] else { return nil }
-        return folded.count == 1 ? folded[0] : 0
-    }
+    static let elisionBytes: Set<[UInt8]> = Set(elisions.map { Array($0.utf8) })
 
-    private static let elisionBytes: Set<[UInt8]> = Set(elisions.map { Array($0.utf8) })
-
-    private static func isElision(_ piece: ArraySlice<UInt8>) -> Bool {
+    static func isElision(_ piece: ArraySlice<UInt8>) -> Bool {
         piece.count <= 7 && elisionBytes.contains(Array(piece))
     }
 
     /// "l'etat" → ["etat"], "aujourd'hui" → ["aujourdhui"] (not an elision).
-    private static func forEachPiece(ofElided word: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+    static func forEachPiece(ofElided word: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
         guard word.contains(0x27) else {
             body(word[...])
             return
@@ -175,7 +105,7 @@ public enum FrenchAnalyzer {
         return String(decoding: w, as: UTF8.self)
     }
 
-    private static func stem(_ w: inout [UInt8]) {
+    static func stem(_ w: inout [UInt8]) {
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
         func ends(_ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount

@@ -12,7 +12,12 @@ public enum TextSanitizer {
     /// Cleans a multi-line text: keeps line feeds and tabs, removes the rest.
     public static func clean(_ text: String) -> String {
         if isAlreadyClean(text, keepLayout: true) { return text }
-        return filter(text, keepLayout: true).precomposedStringWithCanonicalMapping
+        return fullClean(text)
+    }
+
+    /// `clean` without its fast path (the tests compare the two).
+    static func fullClean(_ text: String) -> String {
+        filter(text, keepLayout: true).precomposedStringWithCanonicalMapping
     }
 
     /// Cleans a one-line field (title, source, author): line breaks and tabs
@@ -20,6 +25,11 @@ public enum TextSanitizer {
     /// No-break spaces are kept: French typography depends on them.
     public static func cleanLine(_ text: String) -> String {
         if isAlreadyClean(text, keepLayout: false), isTidyLine(text) { return text }
+        return fullCleanLine(text)
+    }
+
+    /// `cleanLine` without its fast path.
+    static func fullCleanLine(_ text: String) -> String {
         let filtered = filter(text, keepLayout: false)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -121,10 +131,11 @@ public enum TextSanitizer {
     }
 
     /// Foundation's `whitespacesAndNewlines`: the separators (Zs, Zl, Zp),
-    /// tab, and the line breaks U+000A…U+000D and U+0085.
+    /// tab, the line breaks U+000A…U+000D and U+0085, and U+200B (as a test
+    /// checks against Foundation itself).
     static func isWhitespaceOrNewline(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
         default:
             return false

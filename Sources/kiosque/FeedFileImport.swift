@@ -4,10 +4,12 @@ import NewsModel
 import NewsStore
 
 /// Imports one feed file in one transaction, using both cores: a thread of
-/// its own parses the feed and prepares each article (blocks, body JSON,
-/// search terms), while this one writes the previous articles. The queue
+/// its own parses the feed and builds each article (blocks), while this one
+/// prepares (body JSON, search terms) and writes the previous ones. The queue
 /// between them is bounded, so memory stays flat whatever the feed's size.
 enum FeedFileImport {
+    static let batchSize = 64
+
     static func run(_ file: FeedFile, store: NewsStore, fingerprint: DocumentFingerprint?) throws -> SaveOutcome {
         let origin = Origin(kind: .file, location: file.path)
         var hint: FeedRestart?
@@ -15,14 +17,20 @@ enum FeedFileImport {
             do {
                 return try store.importDocument(location: file.path, fingerprint: fingerprint) { writer in
                     let known = try writer.knownRawHashes(from: origin.location)
-                    let queue = HandOff<PreparedItem>(capacity: 256)
+                    // Items go over in batches: one wake-up per batch, not per item.
+                    let queue = HandOff<[FeedItem]>(capacity: 8)
                     let parser = Thread { [hint] in
                         do {
+                            var batch: [FeedItem] = []
+                            batch.reserveCapacity(batchSize)
                             _ = try file.stream(origin: origin, baseURL: nil, hint: hint, isKnown: known.contains) { item in
-                                try queue.put(PreparedItem(article: item.article.map {
-                                    PreparedArticle($0, rawHash: item.rawHash)
-                                }))
+                                batch.append(item)
+                                if batch.count == batchSize {
+                                    try queue.put(batch)
+                                    batch.removeAll(keepingCapacity: true)
+                                }
                             }
+                            if !batch.isEmpty { try queue.put(batch) }
                             queue.finish(nil)
                         } catch {
                             queue.finish(error)
@@ -31,8 +39,16 @@ enum FeedFileImport {
                     parser.stackSize = 8 << 20
                     parser.start()
                     do {
-                        while let item = try queue.take() {
-                            if let article = item.article { try writer.save(article) } else { writer.countUnchanged() }
+                        // Preparing (body JSON, search terms) costs about as
+                        // much as building: it is done here, beside the writes.
+                        while let batch = try queue.take() {
+                            for item in batch {
+                                if let article = item.article {
+                                    try writer.save(PreparedArticle(article, rawHash: item.rawHash))
+                                } else {
+                                    writer.countUnchanged()
+                                }
+                            }
                         }
                     } catch {
                         queue.cancel()   // the parser stops at its next item
@@ -45,11 +61,6 @@ enum FeedFileImport {
             }
         }
     }
-}
-
-/// An item ready for the store; nil when its raw hash says it is stored.
-struct PreparedItem: Sendable {
-    var article: PreparedArticle?
 }
 
 /// A bounded queue from one producer thread to one consumer.

@@ -72,8 +72,9 @@ final class BlockJSONWriterTests: XCTestCase {
     }
 }
 
-/// SplitMix64, local: this target does not depend on TestSupport.
-private struct SplitMix {
+/// SplitMix64, local: this target does not depend on TestSupport. Shared by
+/// the tests of this target.
+struct SplitMix {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
