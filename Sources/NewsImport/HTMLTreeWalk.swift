@@ -1,9 +1,23 @@
+/// What a visitor reads of a node: a libxml2 node (`HTMLNode`), or one
+/// made by the fast fragment scanner (`HTMLFragmentNode`).
+protocol HTMLNodeView {
+    var isElement: Bool { get }
+    var isText: Bool { get }
+    /// Lowercase tag name.
+    var name: String { get }
+    /// A text node's characters, entities decoded.
+    var text: String { get }
+    func attribute(_ name: String) -> String?
+}
+
+extension HTMLNode: HTMLNodeView {}
+
 /// Something that reads an HTML tree in document order.
 protocol HTMLTreeVisitor {
     /// Returns true to visit the node's children; `leave` is then called
     /// after them. Returning false skips the subtree and `leave`.
-    mutating func enter(_ node: HTMLNode) -> Bool
-    mutating func leave(_ node: HTMLNode)
+    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool
+    mutating func leave<Node: HTMLNodeView>(_ node: Node)
 }
 
 /// Visits the descendants of a node without recursion, following the tree's
