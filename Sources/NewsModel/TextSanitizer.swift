@@ -24,7 +24,7 @@ public enum TextSanitizer {
     /// become spaces, runs of ordinary spaces fold into one, ends are trimmed.
     /// No-break spaces are kept: French typography depends on them.
     public static func cleanLine(_ text: String) -> String {
-        if isAlreadyClean(text, keepLayout: false), isTidyLine(text) { return text }
+        if isAlreadyClean(text, keepLayout: false) { return isTidyLine(text) ? text : tidiedLine(text) }
         return fullCleanLine(text)
     }
 
@@ -103,6 +103,34 @@ public enum TextSanitizer {
             }
             return true
         }
+    }
+
+    /// `cleanLine`'s spacing rules on a text with nothing else to clean,
+    /// done on its bytes: runs of spaces fold into one, none at the start
+    /// or the end, then trailing no-break spaces go.
+    private static func tidiedLine(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+        }
+        while true {   // U+00A0 is C2 A0; U+202F and U+2007 are E2 80 AF and E2 80 87
+            if out.count >= 2, out[out.count - 2] == 0xC2, out[out.count - 1] == 0xA0 {
+                out.removeLast(2)
+            } else if out.count >= 3, out[out.count - 3] == 0xE2, out[out.count - 2] == 0x80,
+                      out[out.count - 1] == 0xAF || out[out.count - 1] == 0x87 {
+                out.removeLast(3)
+            } else {
+                break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What `cleanLine` does to spaces leaves nothing to do: no space at

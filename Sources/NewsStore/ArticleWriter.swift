@@ -104,8 +104,9 @@ public final class ArticleWriter {
     /// A new row id has no search entry yet; an updated article's old entry
     /// was deleted just before.
     private func index(_ article: PreparedArticle, id: Int64) throws {
+        let terms = article.searchTerms
         try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
-            .execute(arguments: [id, article.searchTitle, article.searchBody])
+            .execute(arguments: [id, terms.title, terms.body])
     }
 
     func save(_ teaser: Teaser) throws {

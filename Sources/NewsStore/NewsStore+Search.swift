@@ -26,9 +26,9 @@ extension NewsStore {
                 try db.execute(sql: "DELETE FROM article_search")
                 let records = try ArticleRecord.fetchCursor(db)
                 while let record = try records.next() {
-                    let article = PreparedArticle(try record.article())
+                    let terms = PreparedArticle(try record.article()).searchTerms
                     try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                                   arguments: [record.id, article.searchTitle, article.searchBody])
+                                   arguments: [record.id, terms.title, terms.body])
                 }
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', 'complete')")

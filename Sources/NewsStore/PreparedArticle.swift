@@ -1,10 +1,10 @@
 import Foundation
 import NewsModel
 
-/// An article turned into the values the store writes: body JSON, search
-/// terms, identity and content hash. Making one costs more than storing it,
-/// so an import makes them on its parsing thread while the store writes the
-/// previous ones on another.
+/// An article turned into the values the store writes: body JSON,
+/// identity, content hash. Making one costs as much as storing it, so an
+/// import makes them on its parsing thread while the store writes the
+/// previous ones on another (which also works out the search terms).
 public struct PreparedArticle: Sendable {
     let identity: String
     let guid: String?
@@ -24,9 +24,10 @@ public struct PreparedArticle: Sendable {
     /// The hash of the raw item this article was built from, when known.
     let rawHash: UInt64?
     let imageURLs: [String]
-    /// Analysed terms for the search index (see `FrenchAnalyzer`).
-    let searchTitle: String
-    let searchBody: String
+    /// The body's readable text, for the search index: its terms are only
+    /// worked out (`searchTerms`) when the article is written, so an
+    /// unchanged article never pays for them.
+    let plainText: String
 
     public init(_ article: Article, rawHash: UInt64? = nil) {
         identity = article.identityKey
@@ -45,11 +46,16 @@ public struct PreparedArticle: Sendable {
         originLocation = article.origin.location
         self.rawHash = rawHash
         imageURLs = article.images.map(\.url)
-        searchTitle = FrenchAnalyzer.joinedTerms(article.title)
-        searchBody = FrenchAnalyzer.joinedTerms(article.blocks.map(\.plainText).joined(separator: "\n"))
+        plainText = article.blocks.map(\.plainText).joined(separator: "\n")
         contentHash = Self.hash([guid ?? "", url ?? "", title, source, published.map { String($0) } ?? "",
                                  publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "",
                                  categories, body])
+    }
+
+    /// Analysed terms of the title and the body, as the search index
+    /// holds them (see `FrenchAnalyzer`).
+    var searchTerms: (title: String, body: String) {
+        (FrenchAnalyzer.joinedTerms(title), FrenchAnalyzer.joinedTerms(plainText))
     }
 
     /// A fingerprint of what an import can change, so that importing the

@@ -4,8 +4,9 @@ import NewsModel
 import NewsStore
 
 /// Imports one feed file in one transaction, using both cores: a thread of
-/// its own parses the feed and builds each article (blocks), while this one
-/// prepares (body JSON, search terms) and writes the previous ones. The queue
+/// its own parses the feed, builds each article and prepares it (blocks,
+/// body JSON, hash), while this one works out the search terms and writes
+/// the previous ones: the two halves cost about the same. The queue
 /// between them is bounded, so memory stays flat whatever the feed's size.
 enum FeedFileImport {
     static let batchSize = 64
@@ -18,13 +19,13 @@ enum FeedFileImport {
                 return try store.importDocument(location: file.path, fingerprint: fingerprint) { writer in
                     let known = try writer.knownRawHashes(from: origin.location)
                     // Items go over in batches: one wake-up per batch, not per item.
-                    let queue = HandOff<[FeedItem]>(capacity: 8)
+                    let queue = HandOff<[PreparedArticle?]>(capacity: 8)
                     let parser = Thread { [hint] in
                         do {
-                            var batch: [FeedItem] = []
+                            var batch: [PreparedArticle?] = []
                             batch.reserveCapacity(batchSize)
                             _ = try file.stream(origin: origin, baseURL: nil, hint: hint, isKnown: known.contains) { item in
-                                batch.append(item)
+                                batch.append(item.article.map { PreparedArticle($0, rawHash: item.rawHash) })
                                 if batch.count == batchSize {
                                     try queue.put(batch)
                                     batch.removeAll(keepingCapacity: true)
@@ -39,15 +40,10 @@ enum FeedFileImport {
                     parser.stackSize = 8 << 20
                     parser.start()
                     do {
-                        // Preparing (body JSON, search terms) costs about as
-                        // much as building: it is done here, beside the writes.
                         while let batch = try queue.take() {
-                            for item in batch {
-                                if let article = item.article {
-                                    try writer.save(PreparedArticle(article, rawHash: item.rawHash))
-                                } else {
-                                    writer.countUnchanged()
-                                }
+                            for prepared in batch {
+                                // nil: the raw hash said the item is stored as it is.
+                                if let prepared { try writer.save(prepared) } else { writer.countUnchanged() }
                             }
                         }
                     } catch {
