@@ -37,7 +37,7 @@ public enum DocumentImporter {
         let size = Int(status.st_size)
         if size > maximumFeedSize {
             close(descriptor)
-            throw tooLarge
+            throw tooLargeFeed
         }
         var head = [UInt8](repeating: 0, count: min(size, 4096))
         let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
@@ -78,6 +78,7 @@ public enum DocumentImporter {
         }
     }
 
+    static let tooLargeFeed = ImportError("fichier trop volumineux (plus de \(maximumFeedSize / 1024 / 1024) Mo) : découpez-le ou importez le flux par morceaux")
     static let tooLarge = ImportError("fichier trop volumineux (plus de \(maximumFileSize / 1024 / 1024) Mo) : découpez-le ou importez le flux par morceaux")
 
     static func readFile(atPath path: String) throws(ImportError) -> [UInt8] {

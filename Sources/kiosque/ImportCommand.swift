@@ -33,31 +33,33 @@ struct ImportCommand: ParsableCommand {
         var total = SaveOutcome()
         var imported = 0
         var subscribed = 0
-        for file in files {
-            let opened: DocumentImporter.Opened
-            do {
-                opened = try DocumentImporter.open(atPath: file)
-            } catch {
-                Output.error("\(file) : \(error)")
-                rejected += 1
-                continue
-            }
-            do {
-                switch opened {
-                case .feed(let feed):
-                    total = total + (try importFeed(feed, into: store))
-                case .parsed(let result):
-                    total = total + (try store.save(articles: result.articles, teasers: result.teasers))
-                    subscribed += try store.addFeeds(result.subscriptions)
+        try store.withBulkImport {
+            for file in files {
+                let opened: DocumentImporter.Opened
+                do {
+                    opened = try DocumentImporter.open(atPath: file)
+                } catch {
+                    Output.error("\(file) : \(error)")
+                    rejected += 1
+                    continue
                 }
-                imported += 1
-            } catch let error as ImportError {
-                Output.error("\(file) : \(error)")
-                rejected += 1
-            } catch let error as StoreError {
-                // The store failing (disk full, read-only) stops the batch:
-                // every later file would fail the same way.
-                throw CLIError("\(file) : \(error.message)")
+                do {
+                    switch opened {
+                    case .feed(let feed):
+                        total = total + (try importFeed(feed, into: store))
+                    case .parsed(let result):
+                        total = total + (try store.save(articles: result.articles, teasers: result.teasers))
+                        subscribed += try store.addFeeds(result.subscriptions)
+                    }
+                    imported += 1
+                } catch let error as ImportError {
+                    Output.error("\(file) : \(error)")
+                    rejected += 1
+                } catch let error as StoreError {
+                    // The store failing (disk full, read-only) stops the batch:
+                    // every later file would fail the same way.
+                    throw CLIError("\(file) : \(error.message)")
+                }
             }
         }
         Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total, subscribed: subscribed).text)
