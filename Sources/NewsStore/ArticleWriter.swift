@@ -17,20 +17,7 @@ public final class ArticleWriter {
         self.now = now.timeIntervalSince1970
     }
 
-    /// The raw hashes of the items already stored from `location`: an item
-    /// whose raw hash is among them was built into exactly the stored
-    /// article, and can be counted unchanged without being built again.
-    public func knownRawHashes(from location: String) throws -> Set<UInt64> {
-        let statement = try db.cachedStatement(sql: """
-            SELECT raw_hash FROM article WHERE origin_location = ? AND raw_hash IS NOT NULL
-            """)
-        var hashes = Set<UInt64>()
-        let cursor = try Int64.fetchCursor(statement, arguments: [location])
-        while let hash = try cursor.next() { hashes.insert(UInt64(bitPattern: hash)) }
-        return hashes
-    }
-
-    /// An item recognised from its raw hash (see `knownRawHashes`).
+    /// An item recognised from its raw hash (see `NewsStore.knownRawHashes`).
     public func countUnchanged() {
         outcome.unchanged += 1
     }

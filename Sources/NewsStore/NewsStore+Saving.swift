@@ -65,6 +65,23 @@ extension NewsStore {
         return try body()
     }
 
+    /// The raw hashes of the items already stored from `location`: an item
+    /// whose raw hash is among them was built into exactly the stored
+    /// article, and can be counted unchanged without being built again.
+    /// (Two items of one feed with the same identity but different content
+    /// are the exception: the last one imported wins, and on the next import
+    /// the first one's hash is no longer stored, so it is rebuilt and wins.)
+    public func knownRawHashes(from location: String) throws(StoreError) -> Set<UInt64> {
+        try read { db in
+            var hashes = Set<UInt64>()
+            let cursor = try Int64.fetchCursor(db, sql: """
+                SELECT raw_hash FROM article WHERE origin_location = ? AND raw_hash IS NOT NULL
+                """, arguments: [location])
+            while let hash = try cursor.next() { hashes.insert(UInt64(bitPattern: hash)) }
+            return hashes
+        }
+    }
+
     /// How many articles the document at `location` held, when it was last
     /// imported with exactly these bytes; nil when it never was, or changed.
     ///

@@ -34,19 +34,23 @@ struct ImportCommand: ParsableCommand {
         var imported = 0
         var subscribed = 0
         try store.withBulkImport {
-            for file in files {
-                let opened: DocumentImporter.Opened
+            // One file ahead: the next feed is parsed while this one is written.
+            var next = files.first.map { Self.prepare($0, store: store) }
+            for (index, file) in files.enumerated() {
+                guard let current = next else { break }
+                next = index + 1 < files.count ? Self.prepare(files[index + 1], store: store) : nil
                 do {
-                    opened = try DocumentImporter.open(atPath: file)
-                } catch {
-                    Output.error("\(file) : \(error)")
-                    rejected += 1
-                    continue
-                }
-                do {
-                    switch opened {
-                    case .feed(let feed):
-                        total = total + (try importFeed(feed, into: store))
+                    switch current {
+                    case .refused(let error):
+                        throw error
+                    case .storeFailed(let error):
+                        throw error
+                    case .unchanged(let count):
+                        var outcome = SaveOutcome()
+                        outcome.unchanged = count
+                        total = total + outcome
+                    case .feed(let parse):
+                        total = total + (try parse.writeRestarting(into: store))
                     case .parsed(let result):
                         total = total + (try store.save(articles: result.articles, teasers: result.teasers))
                         subscribed += try store.addFeeds(result.subscriptions)
@@ -68,16 +72,37 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension ImportCommand {
-    /// A feed whose bytes were imported before is skipped whole: its
-    /// articles are counted unchanged without being read again.
-    private func importFeed(_ feed: FeedFile, into store: NewsStore) throws -> SaveOutcome {
-        let fingerprint = try feed.fingerprint()
-        if let count = try store.unchangedDocument(location: feed.path, fingerprint: fingerprint) {
-            var outcome = SaveOutcome()
-            outcome.unchanged = count
-            return outcome
+    /// A file opened for import, and for a feed, its parse under way.
+    enum Prepared {
+        case refused(ImportError)
+        case storeFailed(StoreError)
+        /// A feed whose bytes were imported before: its articles are counted
+        /// unchanged without being read again.
+        case unchanged(Int)
+        case feed(FeedParse)
+        case parsed(ImportResult)
+    }
+
+    static func prepare(_ path: String, store: NewsStore) -> Prepared {
+        do {
+            switch try DocumentImporter.open(atPath: path) {
+            case .parsed(let result):
+                return .parsed(result)
+            case .feed(let file):
+                let fingerprint = try file.fingerprint()
+                if let count = try store.unchangedDocument(location: path, fingerprint: fingerprint) {
+                    return .unchanged(count)
+                }
+                return .feed(FeedParse(file: file, fingerprint: fingerprint,
+                                       known: try store.knownRawHashes(from: path), hint: nil))
+            }
+        } catch let error as ImportError {
+            return .refused(error)
+        } catch let error as StoreError {
+            return .storeFailed(error)
+        } catch {
+            return .refused(ImportError("\(error)"))
         }
-        return try FeedFileImport.run(feed, store: store, fingerprint: fingerprint)
     }
 }
 

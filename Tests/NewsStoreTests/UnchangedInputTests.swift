@@ -36,8 +36,8 @@ final class UnchangedInputTests: StoreTestCase {
             outcome.unchanged = count
             return outcome
         }
+        let known = try store.knownRawHashes(from: path)
         return try store.importDocument(location: path, fingerprint: fingerprint) { writer in
-            let known = try writer.knownRawHashes(from: path)
             _ = try file.stream(origin: Origin(kind: .file, location: path), baseURL: nil, hint: nil,
                                 isKnown: known.contains) { item in
                 if let article = item.article {
