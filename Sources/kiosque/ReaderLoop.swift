@@ -121,7 +121,7 @@ final class ReaderLoop {
                 try store.setRead(articleID: id, read)
                 return nil
             case .search(let query, let limit):
-                return .searchResults(query: query, rows: try store.search(query, limit: limit).map(\.headline))
+                return .searchResults(query: query, rows: try store.searchHeadlines(query, limit: limit))
             case .loadTicker:
                 return .ticker(try TickerFeed.items(from: store, unknownSource: state.settings.strings.frontPage))
             case .startTimer(let tag, let milliseconds):
