@@ -3,47 +3,78 @@
 # generated French feeds. Prints a table with both columns and the ratios.
 #
 #   bench/scale.sh FEEDS ITEMS     e.g. 1 10000, 1 100000, 100 1000
+#   KIOSQUE_SCRATCH=.build-perf bench/scale.sh 1 100000   (another build folder)
 #
 # Measures: first import (time, peak memory), import again with nothing new,
-# start to the first complete screen under tmux, the reader's memory, and a
-# search for a common word. Wall-clock times from one run each: read them as
-# orders of magnitude, and keep the history in bench/RESULTS.md.
+# start to the first complete screen under tmux, each key's time to its
+# frame while opening, scrolling and paging the list (kiosque writes them
+# with KIOSQUE_KEY_TRACE; newsboat has no such trace), the reader's memory,
+# and a search for a common word (the whole command, and typed into the
+# list's filter). Wall-clock times from one run each: read them as orders of
+# magnitude, note what else the machine was doing, and keep the history in
+# bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 feeds="${1:-1}"
 items="${2:-10000}"
+scratch="${KIOSQUE_SCRATCH:-.build}"
 
-swift build -c release --product kiosque >/dev/null
-kiosque="$(swift build -c release --show-bin-path)/kiosque"
+swift build -c release --product kiosque --scratch-path "$scratch" >/dev/null
+kiosque="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/kiosque"
 work="$(mktemp -d)"
 trap 'tmux -L kiosque-scale kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/generate_feeds.py "$work/feeds" --feeds "$feeds" --items "$items"
 
 now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # Runs a command, prints "seconds peak-MB".
 measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }'; }
+tmux_() { tmux -L kiosque-scale "$@"; }
 # Starts a program in a tmux pane and waits until the screen shows $1;
-# prints the seconds it took and leaves the pane's pid in $work/pid.
+# prints the seconds it took.
 first_screen() {
   local marker="$1"; shift
-  tmux -L kiosque-scale kill-server 2>/dev/null || true
+  tmux_ kill-server 2>/dev/null || true
   local start; start=$(now)
-  tmux -L kiosque-scale -f /dev/null new-session -d -s s -x 120 -y 40 "$*"
-  until tmux -L kiosque-scale capture-pane -p -t s 2>/dev/null | grep -q "$marker"; do sleep 0.005; done
+  tmux_ -f /dev/null new-session -d -s s -x 120 -y 40 "$*"
+  until tmux_ capture-pane -p -t s 2>/dev/null | grep -q "$marker"; do sleep 0.005; done
   elapsed "$start" "$(now)"
 }
 rss_of() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# Sends one key and waits until the trace has one more line (or 2 s).
+send_key() {
+  local before; before=$(wc -l < "$trace")
+  tmux_ send-keys -t s "$1"
+  for _ in $(seq 1 400); do [ "$(wc -l < "$trace")" -gt "$before" ] && return; sleep 0.005; done
+}
+# "max p99" in milliseconds of the trace's lines $1..$2.
+latency() {
+  sed -n "$1,$2p" "$trace" | awk '{ print $2 / 1000 }' | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR == 0) { print "— —"; exit }
+          i = int(NR * 0.99 + 0.999); if (i > NR) i = NR; printf "%.1f %.1f\n", v[NR], v[i] }'
+}
 
 # kiosque
 store="$work/kiosque.sqlite"
+trace="$work/keys.txt"
 read -r k_import k_import_mb < <(measure "$kiosque" import --store "$store" "$work/feeds")
 read -r k_again _ < <(measure "$kiosque" import --store "$store" "$work/feeds")
-k_first=$(first_screen "articles," "env TERM=tmux-256color KIOSQUE_STORE='$store' '$kiosque' --no-ticker")
+k_first=$(first_screen "articles," "env TERM=tmux-256color KIOSQUE_STORE='$store' KIOSQUE_KEY_TRACE='$trace' '$kiosque' --no-ticker")
 sleep 0.5
-k_rss=$(rss_of "$(pgrep -n -f "^$kiosque --no-ticker")")
+k_pid=$(pgrep -n -f "^$kiosque --no-ticker")
+k_rss=$(rss_of "$k_pid")
+: > "$trace"
+for _ in $(seq 1 50); do send_key Down; done
+for _ in $(seq 1 20); do send_key PageDown; done
+send_key End; send_key Home; send_key Enter; send_key q
+list_keys=$(wc -l < "$trace")
+read -r k_key_max k_key_p99 < <(latency 1 "$list_keys")
+send_key /; for c in g o u v e r n e m e n t; do send_key "$c"; done
+read -r k_filter_max _ < <(latency $((list_keys + 2)) $((list_keys + 13)))
+send_key Escape
+k_rss_after=$(rss_of "$k_pid")
 read -r k_search _ < <(measure "$kiosque" search --store "$store" --limit 20 gouvernement)
-tmux -L kiosque-scale kill-server 2>/dev/null || true
+tmux_ kill-server 2>/dev/null || true
 
 # newsboat, on the same files
 n_import="—"; n_import_mb="—"; n_again="—"; n_first="—"; n_rss="—"
@@ -56,16 +87,18 @@ if command -v newsboat >/dev/null; then
   n_first=$(first_screen "Journal" "env TERM=tmux-256color ${nb[*]}")
   sleep 0.5
   n_rss=$(rss_of "$(pgrep -n -x newsboat)")
-  tmux -L kiosque-scale kill-server 2>/dev/null || true
+  tmux_ kill-server 2>/dev/null || true
 fi
 
-ratio() { awk -v n="$1" -v k="$2" 'BEGIN { if (n == "—" || k == 0) print "—"; else printf "%.1f×", n / k }'; }
-echo "## $(date +%F) — $feeds feed(s) × $items items — $(nproc) cores, $(uname -m)"
+ratio() { awk -v n="$1" -v k="$2" 'BEGIN { if (n == "—" || k == "—" || k == 0) print "—"; else printf "%.1f×", n / k }'; }
+echo "## $(date +%F) — $feeds feed(s) × $items items — $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure | kiosque | newsboat | newsboat / kiosque |"
 echo "|---|---|---|---|"
 echo "| first import | ${k_import} s, ${k_import_mb} MB peak | ${n_import} s, ${n_import_mb} MB peak | $(ratio "$n_import" "$k_import") |"
 echo "| import again, nothing new | ${k_again} s | ${n_again} s | $(ratio "$n_again" "$k_again") |"
 echo "| start to first screen | ${k_first} s | ${n_first} s | $(ratio "$n_first" "$k_first") |"
-echo "| reader memory (RSS) | ${k_rss} MB | ${n_rss} MB | $(ratio "$n_rss" "$k_rss") |"
-echo "| search, common word (whole command) | ${k_search} s | — | — |"
+echo "| list keys (Down×50, PgDn×20, End, Home, Enter, q): max, p99 | ${k_key_max} ms, ${k_key_p99} ms | — | — |"
+echo "| reader memory (RSS) at first screen, after the keys | ${k_rss} MB, ${k_rss_after} MB | ${n_rss} MB | $(ratio "$n_rss" "$k_rss") |"
+echo "| search \"gouvernement\", whole command | ${k_search} s | — | — |"
+echo "| search typed into the list filter, slowest key | ${k_filter_max} ms | — | — |"

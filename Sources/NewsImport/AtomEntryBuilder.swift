@@ -1,7 +1,7 @@
 import NewsModel
 
 /// Makes articles out of the fields `AtomFeedCollector` gathered.
-struct AtomEntryBuilder {
+struct AtomEntryBuilder: Equatable {
     let source: String
     let origin: Origin
 

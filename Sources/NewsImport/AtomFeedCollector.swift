@@ -40,6 +40,12 @@ struct AtomFeedCollector: FeedCollector {
     private(set) var feed = AtomFeedFields()
     private(set) var entries: [AtomEntryFields] = []
 
+    /// Hands over the entries read so far (see `RSSFeedCollector.takeItems`).
+    mutating func takeEntries() -> [AtomEntryFields] {
+        defer { entries.removeAll(keepingCapacity: true) }
+        return entries
+    }
+
     private var entry: AtomEntryFields?
     private var entryDepth = 0
     private var authorDepth: Int?

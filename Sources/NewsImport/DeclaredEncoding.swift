@@ -24,19 +24,23 @@ enum DeclaredEncoding {
 }
 
 extension DeclaredEncoding {
+    /// Whether a document names its encoding: an XML declaration with
+    /// `encoding=`, or a byte order mark.
+    public static func declaresEncoding(_ head: [UInt8]) -> Bool {
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return true
+        }
+        let text = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
+        guard text.hasPrefix("<?xml"), let close = text.range(of: "?>") else { return false }
+        return text.range(of: "encoding", range: text.startIndex..<close.lowerBound) != nil
+    }
+
     /// A feed that declares no encoding is UTF-8 by the XML rules; one whose
     /// bytes are not UTF-8 at all was written in a French code page
     /// (Windows-1252) by a server that never said so. Such bytes are turned
     /// into UTF-8 rather than refused.
     static func undeclaredWindows1252AsUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
-        if head.hasPrefix("<?xml") || head.hasPrefix("\u{feff}<?xml"),
-           let close = head.range(of: "?>"), head.range(of: "encoding", range: head.startIndex..<close.lowerBound) != nil {
-            return bytes   // the document says what it is
-        }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return bytes
-        }
+        if declaresEncoding(bytes) { return bytes }   // the document says what it is
         let census = UTF8Census(bytes)
         guard census.invalid > 0, census.multiByte == 0 else { return bytes }
         return Array(TextDecoding.decodeWindows1252(bytes).utf8)

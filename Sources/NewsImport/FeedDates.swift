@@ -7,7 +7,7 @@ import NewsModel
 public enum FeedDates {
     /// Either format, chosen from the text's shape.
     public static func parse(_ text: String) -> PublicationDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextSanitizer.trimmingWhitespace(text)
         if RFC3339DateParser.looksLikeRFC3339(trimmed) {
             return RFC3339DateParser.parse(trimmed) ?? RFC822DateParser.parse(trimmed)
         }

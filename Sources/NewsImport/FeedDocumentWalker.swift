@@ -30,8 +30,11 @@ protocol FeedCollector {
 /// only decide what each element means.
 enum FeedDocumentWalker {
     /// `root` is the root element's start, already read to choose the format.
+    /// `afterEnd` runs after each element's end, with the collector: the
+    /// parser takes finished items there, so they need not pile up.
     static func walk<Collector: FeedCollector>(_ reader: FeedReader, root: FeedElement, documentBase: String?,
-                                               collector: inout Collector) throws(ImportError) {
+                                               collector: inout Collector,
+                                               afterEnd: (inout Collector) throws -> Void) throws {
         var scopes = XMLScopeStack(documentBase: documentBase)
         // The element being captured, and what is gathered for it. Kept in
         // plain variables, not enum payloads, so appends stay in place.
@@ -81,7 +84,9 @@ enum FeedDocumentWalker {
         while let event = try reader.next() {
             switch event {
             case .start(let element): start(element)
-            case .end(let element): end(element)
+            case .end(let element):
+                end(element)
+                try afterEnd(&collector)
             case .text(let content):
                 guard captured != nil else { continue }
                 if capturesMarkup { writer.text(content) } else { text += content }

@@ -9,7 +9,7 @@ enum FeedEvent {
     case text(String)
 }
 
-/// libxml2's streaming reader (xmlTextReader) over a feed held in memory.
+/// libxml2's streaming reader (xmlTextReader) over a feed in memory or in a file.
 ///
 /// The reader keeps only the current branch of the tree, so memory stays
 /// bounded on large feeds. Security is decided here, once for all formats:
@@ -30,17 +30,36 @@ final class FeedReader {
 
     /// The buffer must stay valid for the reader's whole life: libxml2 reads
     /// it in place, without copying.
-    init(buffer: UnsafeBufferPointer<UInt8>) throws(ImportError) {
-        LibXMLSetup.prepareThisThread()
+    convenience init(buffer: UnsafeBufferPointer<UInt8>) throws(ImportError) {
         guard let base = buffer.baseAddress, buffer.count <= Int(Int32.max) else {
             throw ImportError("document vide ou trop volumineux")
         }
-        var options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
-        let bytes = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
         let encoding = DeclaredEncoding.override(forDocumentStartingWith: buffer.prefix(512))
+        let bytes = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        try self.init(encoding: encoding) { options in
+            xmlReaderForMemory(bytes, Int32(buffer.count), nil, encoding, options)
+        }
+    }
+
+    /// Reads an open file from its current offset, a few kilobytes at a
+    /// time: a feed of any size costs the same memory. `head` is the
+    /// file's start (for the encoding declaration); the descriptor stays
+    /// the caller's to close.
+    convenience init(fileDescriptor: Int32, head: [UInt8]) throws(ImportError) {
+        let encoding = head.withUnsafeBufferPointer {
+            DeclaredEncoding.override(forDocumentStartingWith: $0.prefix(512))
+        }
+        try self.init(encoding: encoding) { options in
+            xmlReaderForFd(fileDescriptor, nil, encoding, options)
+        }
+    }
+
+    private init(encoding: String?, open: (Int32) -> xmlTextReaderPtr?) throws(ImportError) {
+        LibXMLSetup.prepareThisThread()
+        var options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
         // Without IGNORE_ENC the declaration would switch the encoding back.
         if encoding != nil { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        guard let reader = xmlReaderForMemory(bytes, Int32(buffer.count), nil, encoding, options) else {
+        guard let reader = open(options) else {
             throw ImportError("XML illisible : lecteur libxml2 indisponible")
         }
         self.reader = reader

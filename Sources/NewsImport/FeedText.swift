@@ -38,7 +38,8 @@ enum FeedText {
     /// markup or escaped entities in them ("&amp;eacute;"); those are read
     /// as HTML.
     static func looseLine(_ raw: String) -> String {
-        raw.contains("<") || raw.contains("&") ? HTMLBlocks.plainText(fromHTML: raw) : line(raw)
+        raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") })
+            ? HTMLBlocks.plainText(fromHTML: raw) : line(raw)
     }
 
     /// The body of a text construct, whatever its kind.
@@ -66,7 +67,7 @@ enum FeedText {
     /// RSS `<author>` is an e-mail address, often with the name in
     /// parentheses ("redaction@example.fr (Jean Dupont)"); the name is kept.
     static func rssAuthorName(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = TextSanitizer.trimmingWhitespace(raw)
         if let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
             return nonEmptyLine(String(trimmed[trimmed.index(after: open)..<close]))
         }

@@ -70,7 +70,7 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
 
     // MARK: - Visiting
 
-    mutating func enter(_ node: HTMLNode) -> Bool {
+    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
         if node.isText {
             if preformattedDepth > 0 {
                 sinks[topIndex].appendPreformatted(node.text)
@@ -95,7 +95,7 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
         }
     }
 
-    mutating func leave(_ node: HTMLNode) {
+    mutating func leave<Node: HTMLNodeView>(_ node: Node) {
         guard let role = roles.popLast() else { return }
         switch role {
         case .inline, .nestedList:
@@ -163,7 +163,7 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
 
     // MARK: - Roles
 
-    private mutating func role(entering node: HTMLNode, name: String) -> Role {
+    private mutating func role<Node: HTMLNodeView>(entering node: Node, name: String) -> Role {
         let kind = top.kind
         let inFlow = kind == .flow
         if let level = HTMLElementKinds.headingLevel(name) {
@@ -311,7 +311,7 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
     /// http(s) links only; in-page anchors, mail and script links keep
     /// their text without a reference.
     private func linkURL(_ href: String?) -> String? {
-        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
+        guard let href = href.map(TextSanitizer.trimmingWhitespace), !href.isEmpty,
               !href.hasPrefix("#") else { return nil }
         return CanonicalURL.resolve(href, against: baseURL)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 
 /// Gathers the text of one block being built (a paragraph, a heading, a list
 /// item…), collapsing HTML whitespace the way a browser does: any run of
@@ -26,10 +27,11 @@ struct HTMLTextSink {
     let kind: Kind
     /// Tells sinks apart, so a link can check that its text is still here.
     let serial: Int
-    private(set) var scalars = String.UnicodeScalarView()
-    /// The text's length in UTF-8 bytes: counting a scalar view walks it,
-    /// while a UTF-8 offset is reached in one step.
-    private(set) var count = 0
+    /// The text as UTF-8: every space the sink collapses is ASCII, so it
+    /// works on bytes, and a multi-byte scalar passes through whole.
+    private(set) var bytes: [UInt8] = []
+    /// The text's length in UTF-8 bytes.
+    var count: Int { bytes.count }
     /// How many times the text was taken; a link started before the last
     /// take has lost its text.
     private(set) var takes = 0
@@ -41,31 +43,31 @@ struct HTMLTextSink {
     }
 
     var isEmpty: Bool { count == 0 }
-    var endsWithLineBreak: Bool { scalars.last == "\n" }
+    var endsWithLineBreak: Bool { bytes.last == 0x0A }
 
     mutating func appendCollapsing(_ text: String) {
-        for scalar in text.unicodeScalars {
-            if Self.isCollapsibleSpace(scalar) {
+        for byte in text.utf8 {
+            if Self.isCollapsibleSpace(byte) {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, count > 0, !endsWithLineBreak { append(" ") }
+            if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
             pendingSpace = false
-            append(scalar)
+            bytes.append(byte)
         }
     }
 
     /// Text of <pre>: spacing and line breaks are the author's.
     mutating func appendPreformatted(_ text: String) {
-        if pendingSpace, count > 0, !endsWithLineBreak { append(" ") }
+        if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
         pendingSpace = false
-        for scalar in text.unicodeScalars where scalar != "\r" { append(scalar) }
+        for byte in text.utf8 where byte != 0x0D { bytes.append(byte) }
     }
 
     /// A line break (<br>), never at the start and never two in a row.
     mutating func appendLineBreak() {
         pendingSpace = false
-        if count > 0, !endsWithLineBreak { append("\n") }
+        if count > 0, !endsWithLineBreak { bytes.append(0x0A) }
     }
 
     /// A word boundary between blocks flattened into one line.
@@ -76,36 +78,28 @@ struct HTMLTextSink {
     /// Text placed right after what precedes it ("[3]" after a link's text);
     /// a space that was due after the link stays due.
     mutating func appendAttached(_ text: String) {
-        for scalar in text.unicodeScalars { append(scalar) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// The text from a `count` taken earlier to the end.
     func text(from offset: Int) -> String {
         guard offset < count else { return "" }
-        let text = String(scalars)
-        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-        return String(text[start...])
+        return String(decoding: bytes[offset...], as: UTF8.self)
     }
 
     /// The gathered text, trimmed, and an empty sink for what follows.
     mutating func take() -> String {
-        let text = String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
-        scalars = String.UnicodeScalarView()
-        count = 0
+        let text = TextSanitizer.trimmingWhitespace(String(decoding: bytes, as: UTF8.self))
+        bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
         takes += 1
         return text
     }
 
-    private mutating func append(_ scalar: Unicode.Scalar) {
-        scalars.append(scalar)
-        count += scalar.utf8.count
-    }
-
     /// HTML's ASCII whitespace (U+0020, tab, LF, FF, CR).
-    private static func isCollapsibleSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case " ", "\t", "\n", "\u{0C}", "\r": return true
+    private static func isCollapsibleSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0C, 0x0D: return true
         default: return false
         }
     }

@@ -1,9 +1,23 @@
+/// What a visitor reads of a node: a libxml2 node (`HTMLNode`), or one
+/// made by the fast fragment scanner (`HTMLFragmentNode`).
+protocol HTMLNodeView {
+    var isElement: Bool { get }
+    var isText: Bool { get }
+    /// Lowercase tag name.
+    var name: String { get }
+    /// A text node's characters, entities decoded.
+    var text: String { get }
+    func attribute(_ name: String) -> String?
+}
+
+extension HTMLNode: HTMLNodeView {}
+
 /// Something that reads an HTML tree in document order.
 protocol HTMLTreeVisitor {
     /// Returns true to visit the node's children; `leave` is then called
     /// after them. Returning false skips the subtree and `leave`.
-    mutating func enter(_ node: HTMLNode) -> Bool
-    mutating func leave(_ node: HTMLNode)
+    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool
+    mutating func leave<Node: HTMLNodeView>(_ node: Node)
 }
 
 /// Visits the descendants of a node without recursion, following the tree's
@@ -43,5 +57,35 @@ extension HTMLTreeWalk {
         guard visitor.enter(node) else { return }
         visit(descendantsOf: node, with: &visitor)
         visitor.leave(node)
+    }
+}
+
+/// A visitor that needs libxml2's own nodes (their parents, their removal):
+/// the passes of the web page extractor.
+protocol HTMLDocumentVisitor {
+    mutating func enter(_ node: HTMLNode) -> Bool
+    mutating func leave(_ node: HTMLNode)
+}
+
+extension HTMLTreeWalk {
+    static func visit<Visitor: HTMLDocumentVisitor>(descendantsOf root: HTMLNode, with visitor: inout Visitor) {
+        var adapter = DocumentVisitorAdapter(inner: visitor)
+        visit(descendantsOf: root, with: &adapter)
+        visitor = adapter.inner
+    }
+}
+
+/// Walks a libxml2 tree, which only ever hands over `HTMLNode`s, for a
+/// document visitor.
+private struct DocumentVisitorAdapter<Inner: HTMLDocumentVisitor>: HTMLTreeVisitor {
+    var inner: Inner
+
+    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
+        guard let node = node as? HTMLNode else { return false }
+        return inner.enter(node)
+    }
+
+    mutating func leave<Node: HTMLNodeView>(_ node: Node) {
+        if let node = node as? HTMLNode { inner.leave(node) }
     }
 }

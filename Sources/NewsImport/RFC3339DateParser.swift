@@ -11,7 +11,7 @@ enum RFC3339DateParser {
     }
 
     static func parse(_ text: String) -> PublicationDate? {
-        var scanner = ByteScanner(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var scanner = ByteScanner(TextSanitizer.trimmingWhitespace(text))
         guard let year = scanner.digits(exactly: 4), scanner.skip("-"),
               let month = scanner.digits(exactly: 2), scanner.skip("-"),
               let day = scanner.digits(exactly: 2) else { return nil }

@@ -7,7 +7,7 @@ import NewsModel
 /// ("jeu., 24 oct. 2024 10:00:00 +0200"); both languages are read.
 enum RFC822DateParser {
     static func parse(_ text: String) -> PublicationDate? {
-        var tokens = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        var tokens = Self.tokens(text)
         guard let first = tokens.first else { return nil }
         if !isNumber(first) {
             guard weekdays.contains(normalizedName(first)) else { return nil }
@@ -36,6 +36,16 @@ enum RFC822DateParser {
     }
 
     // MARK: - Fields
+
+    /// Split at commas and white space. ASCII text (nearly every date) is
+    /// split on its bytes; other text by characters, as `isWhitespace` says.
+    private static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x20 || (0x09...0x0D).contains($0) })
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+    }
 
     private static func isNumber(_ token: String) -> Bool {
         !token.isEmpty && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -121,7 +131,8 @@ enum RFC822DateParser {
     /// Lowercased, without accents and without the abbreviation point:
     /// "Févr." → "fevr".
     private static func normalizedName(_ token: String) -> String {
-        var name = token.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        var name = token.utf8.allSatisfy({ $0 < 0x80 }) ? token.lowercased()
+            : token.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         while name.hasSuffix(".") { name.removeLast() }
         return name
     }

@@ -1,5 +1,5 @@
 /// The raw fields of an RSS channel, as written.
-struct RSSChannelFields {
+struct RSSChannelFields: Equatable {
     var title: String?
     var link: String?
     var language: String?
@@ -34,6 +34,7 @@ struct RSSItemFields {
 /// Core and Media RSS modules.
 struct RSSFeedCollector: FeedCollector {
     private(set) var channel = RSSChannelFields()
+    /// Items read and not yet taken (see `takeItems`).
     private(set) var items: [RSSItemFields] = []
 
     private var channelDepth: Int?
@@ -113,6 +114,13 @@ struct RSSFeedCollector: FeedCollector {
         case .language: current.language = captured
         }
         item = current
+    }
+
+    /// Hands over the items read so far, so that a large feed is built and
+    /// stored item by item instead of being held whole.
+    mutating func takeItems() -> [RSSItemFields] {
+        defer { items.removeAll(keepingCapacity: true) }
+        return items
     }
 
     // MARK: - Channel

@@ -1,7 +1,7 @@
 import NewsModel
 
 /// Makes articles out of the fields `RSSFeedCollector` gathered.
-struct RSSItemBuilder {
+struct RSSItemBuilder: Equatable {
     let source: String
     /// Where relative links point when an item declares no xml:base: the
     /// channel's link, itself resolved against the feed's own address.

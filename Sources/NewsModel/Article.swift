@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A news article as kiosque knows it: pure data, no I/O.
 public struct Article: Sendable, Equatable {
@@ -59,11 +60,25 @@ public struct Article: Sendable, Equatable {
     /// article with this key instead of adding a second one. A guid is only
     /// unique within its feed ("123" is common), so it counts with the source.
     public var identityKey: String {
-        if let guid, !guid.isEmpty { return "guid:" + Self.foldForIdentity(source) + "|" + guid }
+        if let guid, !guid.isEmpty { return "guid:" + Self.foldedSource(source) + "|" + guid }
         if let url, let canonical = CanonicalURL.canonical(url) { return "url:" + canonical }
         let day = published?.day ?? "?"
         return "text:" + [source, title].map(Self.foldForIdentity).joined(separator: "|") + "|" + day
     }
+
+    /// `foldForIdentity` of a source name, remembered: a feed's thousands
+    /// of items share one source, and Foundation's folding is slow.
+    static func foldedSource(_ source: String) -> String {
+        if let known = sourceFolds.withLock({ $0[source] }) { return known }
+        let folded = foldForIdentity(source)
+        sourceFolds.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[source] = folded
+        }
+        return folded
+    }
+
+    private static let sourceFolds = Mutex<[String: String]>([:])
 
     /// Case, accents and spacing differences do not make a different article.
     static func foldForIdentity(_ s: String) -> String {

@@ -11,6 +11,12 @@ import Foundation
 public enum TextSanitizer {
     /// Cleans a multi-line text: keeps line feeds and tabs, removes the rest.
     public static func clean(_ text: String) -> String {
+        if isAlreadyClean(text, keepLayout: true) { return text }
+        return fullClean(text)
+    }
+
+    /// `clean` without its fast path (the tests compare the two).
+    static func fullClean(_ text: String) -> String {
         filter(text, keepLayout: true).precomposedStringWithCanonicalMapping
     }
 
@@ -18,6 +24,12 @@ public enum TextSanitizer {
     /// become spaces, runs of ordinary spaces fold into one, ends are trimmed.
     /// No-break spaces are kept: French typography depends on them.
     public static func cleanLine(_ text: String) -> String {
+        if isAlreadyClean(text, keepLayout: false) { return isTidyLine(text) ? text : tidiedLine(text) }
+        return fullCleanLine(text)
+    }
+
+    /// `cleanLine` without its fast path.
+    static func fullCleanLine(_ text: String) -> String {
         let filtered = filter(text, keepLayout: false)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -46,6 +58,116 @@ public enum TextSanitizer {
     /// True when the scalar would be removed by `clean`.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         isControl(scalar) || isBidiControl(scalar)
+    }
+
+    /// The fast path, which almost all text takes: true when `clean` (or,
+    /// with `keepLayout` false, the filtering of `cleanLine`) would return
+    /// the text unchanged. Looks at the UTF-8 bytes once: no control
+    /// character, escape or bidi control, and only scalars that are in NFC
+    /// whatever surrounds them (below U+0300, where combining marks start,
+    /// and the punctuation and currency blocks); anything else takes the
+    /// full path.
+    static func isAlreadyClean(_ text: String, keepLayout: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b < 0x20 {
+                        guard keepLayout, b == 0x0A || b == 0x09 else { return false }
+                    } else if b == 0x7F {
+                        return false
+                    }
+                    i += 1
+                    continue
+                }
+                let scalar: UInt32
+                if b < 0xE0 {                                   // two bytes: U+0080…U+07FF
+                    guard i + 1 < n else { return false }
+                    scalar = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {                            // three bytes
+                    guard i + 2 < n else { return false }
+                    scalar = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return false                                // emoji and beyond: the full path
+                }
+                switch scalar {
+                case 0xA0..<0x300: continue                     // Latin letters; C1 controls are below
+                case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: continue   // but not U+2028/29, 202A-E
+                default: return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// `cleanLine`'s spacing rules on a text with nothing else to clean,
+    /// done on its bytes: runs of spaces fold into one, none at the start
+    /// or the end, then trailing no-break spaces go.
+    private static func tidiedLine(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte)
+        }
+        while true {   // U+00A0 is C2 A0; U+202F and U+2007 are E2 80 AF and E2 80 87
+            if out.count >= 2, out[out.count - 2] == 0xC2, out[out.count - 1] == 0xA0 {
+                out.removeLast(2)
+            } else if out.count >= 3, out[out.count - 3] == 0xE2, out[out.count - 2] == 0x80,
+                      out[out.count - 1] == 0xAF || out[out.count - 1] == 0x87 {
+                out.removeLast(3)
+            } else {
+                break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What `cleanLine` does to spaces leaves nothing to do: no space at
+    /// either end, no two in a row, no trailing no-break space.
+    private static func isTidyLine(_ text: String) -> Bool {
+        var previousSpace = true   // a leading space is not tidy
+        for byte in text.utf8 {
+            let space = byte == 0x20
+            if space && previousSpace { return false }
+            previousSpace = space
+        }
+        if previousSpace { return text.isEmpty }
+        if let last = text.unicodeScalars.last, isNoBreakSpace(last) { return false }
+        return true
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without the trip
+    /// through NSString: only the ends are looked at.
+    public static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !isWhitespaceOrNewline(first) && !isWhitespaceOrNewline(last) { return text }
+        guard let start = scalars.firstIndex(where: { !isWhitespaceOrNewline($0) }),
+              let end = scalars.lastIndex(where: { !isWhitespaceOrNewline($0) }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// Foundation's `whitespacesAndNewlines`: the separators (Zs, Zl, Zp),
+    /// tab, the line breaks U+000A…U+000D and U+0085, and U+200B (as a test
+    /// checks against Foundation itself).
+    static func isWhitespaceOrNewline(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isNoBreakSpace(_ s: Unicode.Scalar) -> Bool {

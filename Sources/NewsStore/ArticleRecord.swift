@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import NewsModel
 
-/// The `article` table's row. The body is stored as JSON blocks: an article
-/// is always read whole, and one column keeps a re-import to one write.
-struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord {
+/// The `article` table's row, as read back. The body is stored as JSON
+/// blocks: an article is always read whole, and one column keeps a
+/// re-import to one write. Rows are written from `PreparedArticle`.
+struct ArticleRecord: Decodable, FetchableRecord, TableRecord {
     static let databaseTableName = "article"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
@@ -27,6 +28,7 @@ struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var originLocation: String
     var isRead: Bool
     var contentHash: String
+    var rawHash: Int64?
     var addedAt: Double
     var updatedAt: Double
 
@@ -35,51 +37,6 @@ struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let identity = Column("identity")
         static let sortDate = Column("sort_date")
         static let isRead = Column("is_read")
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
-
-    init(_ article: Article, now: Date) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = String(decoding: try encoder.encode(article.blocks), as: UTF8.self)
-        let categories = String(decoding: try encoder.encode(article.categories), as: UTF8.self)
-        self.id = article.id
-        self.identity = article.identityKey
-        self.guid = article.guid
-        self.url = article.url
-        self.title = article.title
-        self.source = article.source
-        self.published = article.published?.instant.timeIntervalSince1970
-        self.publishedOffset = article.published?.utcOffset
-        self.publishedHasTime = article.published?.hasTime ?? true
-        self.sortDate = published ?? now.timeIntervalSince1970
-        self.author = article.author
-        self.language = article.language
-        self.categories = categories
-        self.body = body
-        self.originKind = article.origin.kind.rawValue
-        self.originLocation = article.origin.location
-        self.isRead = article.isRead
-        self.addedAt = now.timeIntervalSince1970
-        self.updatedAt = now.timeIntervalSince1970
-        self.contentHash = ""
-        self.contentHash = Self.hash(of: self)
-    }
-
-    /// A fingerprint of what an import can change, so that importing the same
-    /// feed again recognises unchanged articles without rewriting them.
-    static func hash(of record: ArticleRecord) -> String {
-        var hasher = FNV1a()
-        for part in [record.guid ?? "", record.url ?? "", record.title, record.source,
-                     record.published.map { String($0) } ?? "", record.publishedOffset.map { String($0) } ?? "",
-                     record.author ?? "", record.language ?? "", record.categories, record.body] {
-            hasher.add(part)
-            hasher.add("\u{1F}")
-        }
-        return hasher.hex
     }
 
     func article() throws -> Article {

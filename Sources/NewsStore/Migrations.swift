@@ -109,6 +109,24 @@ enum Migrations {
                 ALTER TABLE article ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v7: unchanged input is recognised") { db in
+            // A document (file) imported whole: its size and hash, so the same
+            // bytes imported again are skipped without being parsed, and how
+            // many articles it held, for the summary.
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    location TEXT PRIMARY KEY,
+                    size INTEGER NOT NULL,
+                    hash INTEGER NOT NULL,
+                    articles INTEGER NOT NULL,
+                    imported_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE article ADD COLUMN raw_hash INTEGER;
+                """)
+            // The list's unread count, asked at every page, reads this small
+            // index instead of every article row (150 ms at 100,000).
+            try db.execute(sql: "CREATE INDEX article_unread ON article(id) WHERE is_read = 0")
+        }
         return migrator
     }
 }

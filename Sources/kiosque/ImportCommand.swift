@@ -33,27 +33,76 @@ struct ImportCommand: ParsableCommand {
         var total = SaveOutcome()
         var imported = 0
         var subscribed = 0
-        for file in files {
-            let result: ImportResult
-            do {
-                result = try DocumentImporter.importFile(atPath: file)
-            } catch {
-                Output.error("\(file) : \(error)")
-                rejected += 1
-                continue
-            }
-            do {
-                total = total + (try store.save(articles: result.articles, teasers: result.teasers))
-                subscribed += try store.addFeeds(result.subscriptions)
-                imported += 1
-            } catch {
-                // The store failing (disk full, read-only) stops the batch:
-                // every later file would fail the same way.
-                throw CLIError("\(file) : \(error.message)")
+        try store.withBulkImport {
+            // One file ahead: the next feed is parsed while this one is written.
+            var next = files.first.map { Self.prepare($0, store: store) }
+            for (index, file) in files.enumerated() {
+                guard let current = next else { break }
+                next = index + 1 < files.count ? Self.prepare(files[index + 1], store: store) : nil
+                do {
+                    switch current {
+                    case .refused(let error):
+                        throw error
+                    case .storeFailed(let error):
+                        throw error
+                    case .unchanged(let count):
+                        var outcome = SaveOutcome()
+                        outcome.unchanged = count
+                        total = total + outcome
+                    case .feed(let parse):
+                        total = total + (try parse.writeRestarting(into: store))
+                    case .parsed(let result):
+                        total = total + (try store.save(articles: result.articles, teasers: result.teasers))
+                        subscribed += try store.addFeeds(result.subscriptions)
+                    }
+                    imported += 1
+                } catch let error as ImportError {
+                    Output.error("\(file) : \(error)")
+                    rejected += 1
+                } catch let error as StoreError {
+                    // The store failing (disk full, read-only) stops the batch:
+                    // every later file would fail the same way.
+                    throw CLIError("\(file) : \(error.message)")
+                }
             }
         }
         Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total, subscribed: subscribed).text)
         if rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+extension ImportCommand {
+    /// A file opened for import, and for a feed, its parse under way.
+    enum Prepared {
+        case refused(ImportError)
+        case storeFailed(StoreError)
+        /// A feed whose bytes were imported before: its articles are counted
+        /// unchanged without being read again.
+        case unchanged(Int)
+        case feed(FeedParse)
+        case parsed(ImportResult)
+    }
+
+    static func prepare(_ path: String, store: NewsStore) -> Prepared {
+        do {
+            switch try DocumentImporter.open(atPath: path) {
+            case .parsed(let result):
+                return .parsed(result)
+            case .feed(let file):
+                let fingerprint = try file.fingerprint()
+                if let count = try store.unchangedDocument(location: path, fingerprint: fingerprint) {
+                    return .unchanged(count)
+                }
+                return .feed(FeedParse(file: file, fingerprint: fingerprint,
+                                       known: try store.knownRawHashes(from: path), hint: nil))
+            }
+        } catch let error as ImportError {
+            return .refused(error)
+        } catch let error as StoreError {
+            return .storeFailed(error)
+        } catch {
+            return .refused(ImportError("\(error)"))
+        }
     }
 }
 

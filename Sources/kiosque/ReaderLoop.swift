@@ -15,6 +15,11 @@ final class ReaderLoop {
     private var timers: [Int: Date] = [:]
     private var running = true
     private var refresh: BackgroundRefresh?
+    private let trace = KeyTrace()
+    /// The article and unread counts, kept between pages: at 100,000
+    /// articles counting costs milliseconds a page. Forgotten when they can
+    /// change: a read state set, a refresh.
+    private var counts: (total: Int, unread: Int)?
 
     init(store: NewsStore, terminal: CursesTerminal, settings: ReaderSettings) {
         self.store = store
@@ -35,6 +40,7 @@ final class ReaderLoop {
             if Signals.hangup { break }
             switch input {
             case .key(let key)?:
+                trace?.keyRead(key.name)
                 perform(state.update(.key(key)))
             case .resize?:
                 let size = terminal.size
@@ -48,6 +54,7 @@ final class ReaderLoop {
             state.now = Date()
             frame = (input == nil && ticked && !refreshed) ? state.renderTicker(over: frame) : state.render()
             terminal.draw(frame)
+            trace?.frameDrawn()
         }
     }
 
@@ -62,6 +69,7 @@ final class ReaderLoop {
     /// Passes a background refresh's progress to the core; true when it did.
     private func pollRefresh() -> Bool {
         guard let job = refresh, let message = job.takeProgress() else { return false }
+        counts = nil   // new articles may have come in
         if job.isFinished { refresh = nil }
         perform(state.update(message))
         return true
@@ -95,17 +103,25 @@ final class ReaderLoop {
         do {
             switch effect {
             case .loadHeadlines(let offset, let limit):
-                return .headlines(offset: offset, rows: try store.headlines(offset: offset, limit: limit),
-                                  total: try store.articleCount(), unread: try store.unreadCount())
+                let counts: (total: Int, unread: Int)
+                if let known = self.counts {
+                    counts = known
+                } else {
+                    counts = (try store.articleCount(), try store.unreadCount())
+                    self.counts = counts
+                }
+                let rows = try store.headlines(offset: offset, limit: limit, total: counts.total)
+                return .headlines(offset: offset, rows: rows, total: counts.total, unread: counts.unread)
             case .loadArticle(let id, let index):
                 guard let article = try store.article(id: id) else { return .failed("article \(id) introuvable") }
                 let place = index >= 0 ? index : (try store.position(ofArticle: id) ?? 0)
                 return .article(article, images: try store.images(ofArticle: id), index: place)
             case .setRead(let id, let read):
+                counts = nil
                 try store.setRead(articleID: id, read)
                 return nil
             case .search(let query, let limit):
-                return .searchResults(query: query, rows: try store.search(query, limit: limit).map(\.headline))
+                return .searchResults(query: query, rows: try store.searchHeadlines(query, limit: limit))
             case .loadTicker:
                 return .ticker(try TickerFeed.items(from: store, unknownSource: state.settings.strings.frontPage))
             case .startTimer(let tag, let milliseconds):

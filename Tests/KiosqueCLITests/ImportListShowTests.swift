@@ -47,6 +47,16 @@ final class ImportListShowTests: CLITestCase {
         XCTAssertEqual(teasers.count, 48)
     }
 
+    func testAFeedFileInWindows1252ThatDeclaresNothingImports() throws {
+        let xml = "<rss version=\"2.0\"><channel><title>Gazette</title><item><guid>1</guid><title>L’été à 5 €</title></item></channel></rss>"
+        let path = folder.appendingPathComponent("sans-declaration.xml")
+        try XCTUnwrap(xml.data(using: .windowsCP1252)).write(to: path)
+        let run = try kiosque("import", path.path)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["title"] as? String, "L’été à 5 €")
+    }
+
     func testFolderWithGoodAndBrokenFilesImportsTheGoodOnesAndExitsOne() throws {
         let batch = folder.appendingPathComponent("lot")
         try FileManager.default.createDirectory(at: batch.appendingPathComponent("sous-dossier"), withIntermediateDirectories: true)

@@ -82,3 +82,21 @@ final class ReindexTests: StoreTestCase {
         XCTAssertEqual(try reopened.integrityProblems(), [])
     }
 }
+
+final class SearchHeadlinesTests: StoreTestCase {
+    /// The list's filter gets the same articles, in the same order, as a
+    /// search with snippets.
+    func testHeadlinesOnlySearchMatchesTheFullSearch() throws {
+        let store = try makeStore()
+        try store.save(articles: [
+            article("L'école rouvre", body: "Les écoles de Fès rouvrent."),
+            article("Élections", body: "Une école sert de bureau de vote."),
+            article("Météo", body: "Il pleut."),
+        ])
+        for query in ["ecole", "école -vote", "\"bureau de vote\"", "pluie"] {
+            XCTAssertEqual(try store.searchHeadlines(query, limit: 10), try store.search(query, limit: 10).map(\.headline),
+                           query)
+        }
+        XCTAssertThrowsError(try store.searchHeadlines("-seul", limit: 10))
+    }
+}

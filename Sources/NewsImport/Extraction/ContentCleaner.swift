@@ -47,7 +47,7 @@ struct ContentCleaner {
         return true
     }
 
-    private struct Collector: HTMLTreeVisitor {
+    private struct Collector: HTMLDocumentVisitor {
         let statistics: PageStatistics
         let rootCharacters: Int
         var doomed: [HTMLNode] = []
@@ -98,7 +98,7 @@ struct ContentCleaner {
         }
     }
 
-    private struct LeadingText: HTMLTreeVisitor {
+    private struct LeadingText: HTMLDocumentVisitor {
         let limit: Int
         var text = ""
 

@@ -31,7 +31,7 @@ enum LeadFinder {
         return nil
     }
 
-    private struct Walker: HTMLTreeVisitor {
+    private struct Walker: HTMLDocumentVisitor {
         let title: HTMLNode
         let body: HTMLNode
         let bodyAncestors: Set<NodeKey>

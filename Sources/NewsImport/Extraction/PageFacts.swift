@@ -24,7 +24,7 @@ struct PageFacts {
 
     private init() {}
 
-    private struct Collector: HTMLTreeVisitor {
+    private struct Collector: HTMLDocumentVisitor {
         var facts = PageFacts()
 
         mutating func enter(_ node: HTMLNode) -> Bool {

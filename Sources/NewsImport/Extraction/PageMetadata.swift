@@ -35,7 +35,7 @@ struct PageMetadata {
         return nil
     }
 
-    private struct Collector: HTMLTreeVisitor {
+    private struct Collector: HTMLDocumentVisitor {
         var meta: [String: String] = [:]
         var canonical: String?
         var base: String?

@@ -34,7 +34,7 @@ enum PagePruner {
         return style.contains("display:none") || style.contains("visibility:hidden")
     }
 
-    private struct Collector: HTMLTreeVisitor {
+    private struct Collector: HTMLDocumentVisitor {
         let protected: Set<NodeKey>
         var doomed: [HTMLNode] = []
         var forms: [HTMLNode] = []

@@ -30,7 +30,7 @@ struct PageStatistics {
 
     subscript(node: HTMLNode) -> Counts { counts[NodeKey(node)] ?? Counts() }
 
-    private struct Walker: HTMLTreeVisitor {
+    private struct Walker: HTMLDocumentVisitor {
         var counts: [NodeKey: Counts] = [:]
         var elements: [HTMLNode] = []
         var stack: [(node: HTMLNode, counts: Counts, isBlock: Bool)] = []

@@ -22,7 +22,7 @@ struct PageText {
         return lines[max(0, titleLine - 6)..<min(lines.count, titleLine + 25)]
     }
 
-    private struct Walker: HTMLTreeVisitor {
+    private struct Walker: HTMLDocumentVisitor {
         let title: HTMLNode?
         var lines: [String] = []
         var current = ""

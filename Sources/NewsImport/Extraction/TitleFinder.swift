@@ -52,7 +52,7 @@ struct TitleFinder {
         return Double(heading.intersection(declared).count) / Double(heading.count)
     }
 
-    private struct Collector: HTMLTreeVisitor {
+    private struct Collector: HTMLDocumentVisitor {
         var headings: [HTMLNode] = []
         var bodies: [HTMLNode] = []
         var mains: [HTMLNode] = []

@@ -1,0 +1,297 @@
+/// A node made by `HTMLFragmentScanner`.
+struct HTMLFragmentNode: HTMLNodeView {
+    var isElement: Bool
+    var name: String
+    var text: String
+    var attributes: [(name: String, value: String)]
+
+    var isText: Bool { !isElement }
+
+    func attribute(_ name: String) -> String? {
+        attributes.first { $0.name == name }?.value   // the first of duplicates, as libxml2 keeps
+    }
+}
+
+/// A fragment as the scanner read it: nodes in document order, with their
+/// ends, ready to be shown to a visitor as `HTMLTreeWalk` would.
+struct HTMLFragment {
+    enum Event {
+        case start(HTMLFragmentNode, isVoid: Bool)
+        case end
+        case text(HTMLFragmentNode)
+    }
+
+    var events: [Event] = []
+
+    /// Calls the visitor as `HTMLTreeWalk.visit` calls it on libxml2's tree
+    /// of the same fragment: `leave` after the children of each element the
+    /// visitor entered, nothing inside one it declined.
+    func replay<Visitor: HTMLTreeVisitor>(with visitor: inout Visitor) {
+        var open: [(node: HTMLFragmentNode, entered: Bool)] = []
+        var skipping = 0   // depth inside a declined element
+        for event in events {
+            switch event {
+            case .start(let node, let isVoid):
+                if skipping > 0 {
+                    if !isVoid { skipping += 1 }
+                    continue
+                }
+                let entered = visitor.enter(node)
+                if isVoid {
+                    if entered { visitor.leave(node) }
+                } else if entered {
+                    open.append((node, true))
+                } else {
+                    skipping = 1
+                }
+            case .end:
+                if skipping > 0 {
+                    skipping -= 1
+                    continue
+                }
+                if let (node, _) = open.popLast() { visitor.leave(node) }
+            case .text(let node):
+                if skipping == 0 { _ = visitor.enter(node) }
+            }
+        }
+    }
+}
+
+/// Reads simple item HTML without libxml2: paragraphs, links, emphasis,
+/// line breaks, images and figures with captions, properly nested and
+/// closed, with the common entities. Anything else (another tag, a
+/// comment, a stray "<" or "&", an unknown entity, a control character,
+/// an element where libxml2 would repair the nesting) makes `scan` return
+/// nil, and the fragment goes to libxml2's parser. A test holds both paths
+/// to the same blocks on the fixtures and on random fragments.
+enum HTMLFragmentScanner {
+    private enum Kind { case paragraph, figure, figcaption, inline, void }
+
+    private static let kinds: [String: Kind] = [
+        "p": .paragraph, "figure": .figure, "figcaption": .figcaption,
+        "a": .inline, "em": .inline, "strong": .inline, "b": .inline, "i": .inline, "u": .inline, "span": .inline,
+        "img": .void, "br": .void,
+    ]
+
+    static func scan(_ html: String) -> HTMLFragment? {
+        var html = html
+        return html.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            return scanner.run() ? scanner.fragment : nil
+        }
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+        var fragment = HTMLFragment()
+        /// Open elements' names; the fragment's parent is the page's body.
+        var open: [String] = []
+        var decoded: [UInt8] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            fragment.events.reserveCapacity(32)
+        }
+
+        mutating func run() -> Bool {
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "<") {
+                    guard index + 1 < bytes.count else { return false }
+                    let next = bytes[index + 1]
+                    if next == UInt8(ascii: "/") {
+                        guard endTag() else { return false }
+                    } else if isLetter(next) {
+                        guard startTag() else { return false }
+                    } else {
+                        return false   // comment, doctype, processing instruction, stray "<"
+                    }
+                } else {
+                    guard text() else { return false }
+                }
+            }
+            return open.isEmpty   // libxml2 would close what is left open: let it
+        }
+
+        // MARK: Tags
+
+        private mutating func startTag() -> Bool {
+            index += 1
+            let name = readName()
+            guard let kind = kinds[name], allowed(kind, name: name) else { return false }
+            var attributes: [(name: String, value: String)] = []
+            var selfClosing = false
+            while true {
+                skipSpaces()
+                guard index < bytes.count else { return false }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ">") { index += 1; break }
+                if byte == UInt8(ascii: "/") {
+                    guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") else { return false }
+                    index += 2
+                    selfClosing = true
+                    break
+                }
+                guard isLetter(byte) else { return false }
+                let attributeName = readName()
+                skipSpaces()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return false }   // no bare attributes
+                index += 1
+                skipSpaces()
+                guard let value = readQuoted() else { return false }
+                attributes.append((attributeName, value))
+            }
+            let isVoid = kind == .void
+            if selfClosing && !isVoid { return false }
+            fragment.events.append(.start(HTMLFragmentNode(isElement: true, name: name, text: "", attributes: attributes),
+                                          isVoid: isVoid))
+            if !isVoid { open.append(name) }
+            return true
+        }
+
+        private mutating func endTag() -> Bool {
+            index += 2
+            let name = readName()
+            skipSpaces()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last == name else {
+                return false   // a mismatched or stray end tag: libxml2 repairs it
+            }
+            index += 1
+            open.removeLast()
+            fragment.events.append(.end)
+            return true
+        }
+
+        /// Where each element may stand without libxml2 moving anything:
+        /// paragraphs and figures at the top only, captions in figures, inline
+        /// elements in running text (a link never inside a link).
+        private func allowed(_ kind: Kind, name: String) -> Bool {
+            let parent = open.last
+            switch kind {
+            case .paragraph, .figure: return parent == nil
+            case .figcaption: return parent == "figure"
+            case .void: return true
+            case .inline:
+                if name == "a", open.contains("a") { return false }
+                return parent != "figure"
+            }
+        }
+
+        private mutating func readName() -> String {
+            let start = index
+            while index < bytes.count, isLetter(bytes[index]) || (index > start && isDigit(bytes[index])) {
+                index += 1
+            }
+            return String(decoding: bytes[start..<index].map { $0 | 0x20 }, as: UTF8.self)   // lowercase, as libxml2
+        }
+
+        private mutating func readQuoted() -> String? {
+            guard index < bytes.count else { return nil }
+            let quote = bytes[index]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+            index += 1
+            decoded.removeAll(keepingCapacity: true)
+            while index < bytes.count, bytes[index] != quote {
+                let byte = bytes[index]
+                // Layout characters in values: whatever libxml2 makes of them, not guessed here.
+                if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "<") { return nil }
+                if byte == UInt8(ascii: "&") {
+                    guard entity() else { return nil }
+                } else {
+                    decoded.append(byte)
+                    index += 1
+                }
+            }
+            guard index < bytes.count else { return nil }
+            index += 1
+            return String(decoding: decoded, as: UTF8.self)
+        }
+
+        private mutating func skipSpaces() {
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[index]) { index += 1 }
+        }
+
+        // MARK: Text
+
+        private mutating func text() -> Bool {
+            decoded.removeAll(keepingCapacity: true)
+            while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "&") {
+                    guard entity() else { return false }
+                    continue
+                }
+                // Controls (escape sequences among them) go through libxml2
+                // and the sanitiser's path; so does CR, which it rewrites.
+                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
+                decoded.append(byte)
+                index += 1
+            }
+            fragment.events.append(.text(HTMLFragmentNode(isElement: false, name: "",
+                                                          text: String(decoding: decoded, as: UTF8.self),
+                                                          attributes: [])))
+            return true
+        }
+
+        /// Decodes "&name;", "&#123;" or "&#x7B;" into `decoded`; false for
+        /// anything else.
+        private mutating func entity() -> Bool {
+            var end = index + 1
+            while end < bytes.count, end - index <= 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
+            guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index + 1 else { return false }
+            let body = bytes[(index + 1)..<end]
+            let value: UInt32
+            if body.first == UInt8(ascii: "#") {
+                var digits = body.dropFirst()
+                var radix: UInt32 = 10
+                if let first = digits.first, first == UInt8(ascii: "x") || first == UInt8(ascii: "X") {
+                    radix = 16
+                    digits = digits.dropFirst()
+                }
+                guard !digits.isEmpty, digits.count <= 6 else { return false }
+                var number: UInt32 = 0
+                for digit in digits {
+                    guard let d = digitValue(digit, radix: radix) else { return false }
+                    number = number * radix + d
+                }
+                value = number
+            } else {
+                guard let named = entities[String(decoding: body, as: UTF8.self)] else { return false }
+                value = named
+            }
+            // Printable characters only: controls take libxml2's path.
+            guard (0x20..<0x7F).contains(value) || (0xA0...0xD7FF).contains(value)
+                    || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value),
+                  let scalar = Unicode.Scalar(value) else { return false }
+            decoded.append(contentsOf: String(Character(scalar)).utf8)
+            index = end + 1
+            return true
+        }
+
+        private func digitValue(_ byte: UInt8, radix: UInt32) -> UInt32? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - 0x30)
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: return UInt32(byte - 0x61 + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: return UInt32(byte - 0x41 + 10)
+            default: return nil
+            }
+        }
+
+        private func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        }
+
+        private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    }
+
+    /// HTML 4 entities common in French feeds (libxml2 knows them all; an
+    /// entity missing here only sends its fragment to libxml2).
+    private static let entities: [String: UInt32] = [
+        "amp": 38, "lt": 60, "gt": 62, "quot": 34, "nbsp": 160, "laquo": 171, "raquo": 187,
+        "eacute": 233, "Eacute": 201, "egrave": 232, "Egrave": 200, "ecirc": 234, "Ecirc": 202, "euml": 235,
+        "agrave": 224, "Agrave": 192, "acirc": 226, "Acirc": 194, "ccedil": 231, "Ccedil": 199,
+        "icirc": 238, "iuml": 239, "ocirc": 244, "ouml": 246, "ucirc": 251, "ugrave": 249, "uuml": 252,
+        "oelig": 339, "OElig": 338, "hellip": 8230, "rsquo": 8217, "lsquo": 8216, "ldquo": 8220, "rdquo": 8221,
+        "ndash": 8211, "mdash": 8212, "euro": 8364, "copy": 169, "deg": 176, "middot": 183, "thinsp": 8201,
+    ]
+}

@@ -1,0 +1,61 @@
+/// A fast 64-bit fingerprint of bytes, eight at a time. It tells "the same
+/// bytes as last time" from "changed" for files, feed bodies and items; it
+/// is not meant to resist someone crafting collisions (an adversary who
+/// controls a feed can change its items anyway).
+public struct ContentHasher: Sendable {
+    private var state: UInt64 = 0x243F6A8885A308D3
+    private var length: UInt64 = 0
+
+    public init() {}
+
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        let count = bytes.count
+        while index + 8 <= count {
+            mix(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
+        }
+        if index < count {
+            var tail: UInt64 = 0
+            for shift in 0..<(count - index) {
+                tail |= UInt64(bytes[index + shift]) << (8 * UInt64(shift))
+            }
+            mix(tail ^ 0x80)
+        }
+        length &+= UInt64(count)
+    }
+
+    public mutating func add(_ string: String) {
+        var copy = string
+        copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        mix(0xFF)   // "ab" + "c" differs from "a" + "bc"
+    }
+
+    public mutating func add(_ value: UInt64) { mix(value) }
+
+    public var value: UInt64 {
+        var h = state ^ length
+        h ^= h >> 33
+        h = h &* 0xFF51AFD7ED558CCD
+        h ^= h >> 33
+        h = h &* 0xC4CEB9FE1A85EC53
+        h ^= h >> 33
+        return h
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        state = ((state << 5) | (state >> 59)) ^ word
+        state = state &* 0x9E3779B97F4A7C15
+    }
+}
+
+/// What identifies a document's bytes: its size and their hash.
+public struct DocumentFingerprint: Sendable, Equatable {
+    public var size: Int
+    public var hash: UInt64
+
+    public init(size: Int, hash: UInt64) {
+        self.size = size
+        self.hash = hash
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import NewsModel
+import TestSupport
+import XCTest
+@testable import NewsImport
+
+/// The fragment scanner is only a shortcut: wherever it accepts a fragment,
+/// the blocks must be exactly those of libxml2's path.
+final class HTMLFragmentScannerTests: XCTestCase {
+    private let base = "https://journal.example/rubrique/article.html"
+
+    private func assertSameBlocks(_ html: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard HTMLFragmentScanner.scan(html) != nil else { return }
+        XCTAssertEqual(HTMLBlocks.blocks(fromHTML: html, baseURL: base),
+                       HTMLBlocks.libxml2Blocks(fromHTML: html, baseURL: base), html, file: file, line: line)
+    }
+
+    func testTheBenchmarksItemShapeTakesTheFastPathWithTheSameBlocks() {
+        let html = """
+            <p>Le gouvernement annonce une réforme à Rabat. Les habitants attendent !</p>\
+            <figure><img src="https://img.example/0/4.jpg" alt="Photo 4"><figcaption>Une légende.</figcaption></figure>\
+            <p>Suite du texte &amp; fin…</p><p>Lire aussi <a href="https://journal0.example/dossier/4">notre dossier</a>.</p>
+            """
+        XCTAssertNotNil(HTMLFragmentScanner.scan(html))
+        assertSameBlocks(html)
+    }
+
+    func testWhatTheScannerLeavesToLibxml2() {
+        for html in ["<div>x</div>", "<p>a<p>b", "<p>a</b>", "<!-- c --><p>x</p>", "<p>a &bogus; b</p>", "a < b",
+                     "<p>a\u{1B}]0;x\u{07}</p>", "<p><figure></figure></p>", "<a href='x'><a href='y'>z</a></a>",
+                     "<p>x</p", "<img src=x>", "<p>a\r\nb</p>", "<p>&#1;</p>", "<p>&#x9B;</p>"] {
+            XCTAssertNil(HTMLFragmentScanner.scan(html), html)
+        }
+    }
+
+    func testFixtureFeedItems() throws {
+        let folder = Fixtures.root.appendingPathComponent("feeds")
+        var accepted = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix("bad-") {
+            let bytes = try Fixtures.bytes("feeds/" + name)
+            for html in try itemHTML(bytes) {
+                if HTMLFragmentScanner.scan(html) != nil { accepted += 1 }
+                assertSameBlocks(html)
+            }
+        }
+        XCTAssertGreaterThan(accepted, 0)
+    }
+
+    /// Random fragments built from the pieces the scanner knows, with
+    /// spacing, entities and attributes in every position, and some
+    /// mistakes; compared wherever the scanner accepts them.
+    func testRandomFragments() {
+        var generator = SeededGenerator(seed: 2024)
+        let texts = ["Texte", " ", "  mots  espacés ", "\n", "\t", "l’été", "a &amp; b", "&lt;tag&gt;", "&nbsp;",
+                     "&eacute;t&eacute;", "&#233;", "&#x2019;", "« cité »", "1 > 0", "x\u{A0};", "&quot;q&quot;",
+                     "\u{202F}!", "é\u{301}", "[1]"]
+        let inline = ["em", "strong", "b", "i", "u", "span", "a"]
+        let images = ["<img src=\"https://img.example/a.jpg\" alt=\"Photo\">", "<img src='/b.png'/>",
+                      "<img src=\"c.jpg\" width=\"1\" height=\"1\">", "<img alt=\"sans source\">",
+                      "<img data-src=\"https://img.example/lazy.jpg\" src=\"data:x\">", "<br>", "<br/>",
+                      "<img src=\"https://img.example/a.jpg?x=1&amp;y=2\" alt=\"A &amp; B\">"]
+        func pick<T>(_ list: [T]) -> T { list[Int(generator.next() % UInt64(list.count))] }
+        func run(_ depth: Int) -> String {
+            var out = ""
+            for _ in 0..<Int(generator.next() % 4) {
+                switch generator.next() % 5 {
+                case 0, 1: out += pick(texts)
+                case 2: out += pick(images)
+                default:
+                    guard depth < 3 else { out += pick(texts); continue }
+                    let tag = pick(inline)
+                    let attributes = tag == "a" ? pick([" href=\"https://a.example/x\"", " href='#ancre'",
+                                                        " href=\"/relatif?a=1&amp;b=2\"", ""])
+                        : pick(["", " class=\"credit\""])
+                    out += "<\(tag)\(attributes)>" + run(depth + 1) + "</\(tag)>"
+                }
+            }
+            return out
+        }
+        var accepted = 0
+        for _ in 0..<3000 {
+            var html = ""
+            for _ in 0..<Int(1 + generator.next() % 4) {
+                switch generator.next() % 6 {
+                case 0: html += run(0)
+                case 1: html += "<figure>" + pick(["", " ", "\n"]) + pick(images) + pick(["", " ", "\n"])
+                    + pick(["", "<figcaption>" + run(1) + "</figcaption>", "<figcaption> <span class=\"credit\">AFP</span></figcaption>"])
+                    + pick(["", " "]) + "</figure>"
+                case 2: html += pick(["", " ", "\n"])
+                case 3: html += pick(["<p>", "</p>", "<P>", "</em>", "<div>"])   // mistakes now and then
+                default: html += "<p" + pick(["", " class=\"chapo\""]) + ">" + run(0) + "</p>"
+                }
+            }
+            if HTMLFragmentScanner.scan(html) != nil { accepted += 1 }
+            assertSameBlocks(html)
+        }
+        XCTAssertGreaterThan(accepted, 1000, "the scanner should take most well-formed fragments")
+    }
+
+    private func itemHTML(_ bytes: [UInt8]) throws -> [String] {
+        var result: [String] = []
+        _ = try bytes.withUnsafeBufferPointer { buffer in
+            try FeedParser.stream(buffer, origin: Origin(kind: .file, location: "x"), baseURL: nil, hint: nil) { _ in }
+        }
+        // The raw fields, read again through the collectors.
+        try bytes.withUnsafeBufferPointer { buffer in
+            let reader = try FeedReader(buffer: buffer)
+            var root: FeedElement?
+            while root == nil, let event = try reader.next() { if case .start(let element) = event { root = element } }
+            guard let root else { return }
+            if FeedFormatDetection.format(ofRoot: root) == .atom {
+                var collector = AtomFeedCollector()
+                try FeedDocumentWalker.walk(reader, root: root, documentBase: nil, collector: &collector) { _ in }
+                for entry in collector.entries {
+                    for text in [entry.content, entry.summary].compactMap({ $0 }) where text.kind == .html {
+                        result.append(text.raw)
+                    }
+                }
+            } else {
+                var collector = RSSFeedCollector()
+                try FeedDocumentWalker.walk(reader, root: root, documentBase: nil, collector: &collector) { _ in }
+                for item in collector.items { result += [item.description, item.encodedContent].compactMap { $0 } }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+@testable import NewsModel
+
+/// Each fast path must give exactly what the path it short-cuts gives.
+final class FastPathTests: XCTestCase {
+    func testTrimmingWhitespaceMatchesFoundation() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "\(scalar)a\(scalar)", "a\(scalar)b", " \(scalar) x \(scalar)\n"] {
+                XCTAssertEqual(TextSanitizer.trimmingWhitespace(text),
+                               text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    /// A text the fast path passes must come out of the full path unchanged.
+    func testSanitizerFastPathAgreesWithTheFullPath() {
+        var generator = SplitMix(state: 11)
+        let pieces = ["a", "É", "é", "e\u{301}", " ", "  ", "\n", "\t", "\r", "\u{1B}[31m", "\u{9B}", "\u{85}",
+                      "\u{A0}", "\u{202F}", "\u{2019}", "«", "»", "…", "€", "œ", "\u{202E}", "\u{2066}", "\u{2028}",
+                      "\u{FEFF}", "\u{7F}", "\u{2000}", "\u{2001}", "\u{212B}", "😀", "\u{0}", "x y"]
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 8) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            XCTAssertEqual(TextSanitizer.clean(text), TextSanitizer.fullClean(text), text.debugDescription)
+            XCTAssertEqual(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text), text.debugDescription)
+        }
+    }
+
+    func testPlainAbsoluteURLsAreThoseFoundationKeepsAsWritten() {
+        let urls = [
+            "https://journal0.example/12.html", "http://a.example", "http://a.example/", "https://a.example:8443/x",
+            "https://img.example/0/4.jpg", "https://a.example/x?utm_source=1&b=2", "https://a.example/a/./b",
+            "https://a.example/a/../b", "https://a.example/..", "https://a.example/.x/y.", "https://A.example/x",
+            "HTTP://a.example/x", "https://a.example/x#frag", "https://a.example/x y", "https://a.example/%41",
+            "https://a.example?x=1", "https://a.example:/x", "https://a.example/x;y,z@w+v:u~_-",
+            "https://a.example//x", "https://user@a.example/", "ftp://a.example/", "https://é.example/",
+            "https://a.example/é", "https://a.example/x?y=/../z",
+        ]
+        for url in urls where CanonicalURL.isPlainAbsolute(url) {
+            let components = URLComponents(url: URL(string: url)!.absoluteURL, resolvingAgainstBaseURL: false)
+            XCTAssertEqual(components?.string, url)
+            XCTAssertEqual(CanonicalURL.resolve(url, against: "https://base.example/dir/"), url)
+        }
+        XCTAssertTrue(CanonicalURL.isPlainAbsolute("https://journal0.example/12.html"))
+        XCTAssertFalse(CanonicalURL.isPlainAbsolute("https://a.example/a/../b"))
+        XCTAssertFalse(CanonicalURL.isPlainAbsolute("HTTP://a.example/x"))
+    }
+
+    func testJoinedTermsAreTheTermsJoined() {
+        for text in ["L'École d’été", "aujourd'hui l'l qu'il", "Œuvres ÆSIR straße", "élections, journaux ; bureaux",
+                     "日本語 テキスト", "e\u{301}cole", "jusqu'à 3,5 %", ""] {
+            XCTAssertEqual(FrenchAnalyzer.joinedTerms(text), FrenchAnalyzer.terms(text).joined(separator: " "))
+        }
+    }
+}
+
