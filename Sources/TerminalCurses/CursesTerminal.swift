@@ -129,6 +129,16 @@ public final class CursesTerminal {
         mvwadd_wch(kiosque_stdscr(), Int32(y), Int32(x), &character)
     }
 
+    /// Whether the terminal has gone (its window closed, its connection
+    /// dropped): the keyboard then reads as an end of file at once, which a
+    /// process the hang-up signal did not reach would take for a timeout
+    /// and spin on.
+    public var isGone: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// Waits for a key for at most `milliseconds` (forever when nil).
     /// Returns nil on timeout.
     public func read(timeout milliseconds: Int?) -> Input? {

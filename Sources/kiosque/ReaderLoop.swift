@@ -46,7 +46,7 @@ final class ReaderLoop {
                 let size = terminal.size
                 perform(state.update(.resize(width: size.width, height: size.height)))
             case nil:
-                break
+                if terminal.isGone { return }
             }
             let ticked = fireDueTimers()
             let refreshed = pollRefresh()

@@ -50,6 +50,20 @@ final class TerminalLifecycleTests: CLITestCase {
         XCTAssertFalse(readerRunning(), "the reader should exit on SIGHUP, not spin")
     }
 
+    func testALostTerminalEndsTheReaderEvenWithoutTheHangUpSignal() throws {
+        // In a session of its own (setsid), the reader gets no SIGHUP when the
+        // pane closes: it must notice that the keyboard is gone, not spin.
+        try kiosque("import", fixture("pages"))
+        let env = ["TERM": "tmux-256color", "HOME": folder.path, "KIOSQUE_STORE": storePath, "PATH": "/usr/bin:/bin"]
+        let session = try TmuxSession(command: ["setsid", "-w", binary.path], environment: env)
+        try session.waitFor("the list") { $0.contains { $0.contains("Titre") } }
+        XCTAssertTrue(readerRunning())
+        try session.tmux(["kill-session", "-t", "k"])
+        let deadline = Date().addingTimeInterval(10)
+        while readerRunning() && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(readerRunning(), "the reader should exit when its terminal is gone")
+    }
+
     /// Whether a kiosque process still runs on this test's store.
     private func readerRunning() -> Bool {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
