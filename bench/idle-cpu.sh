@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-10}"
 shift || true
-swift build -c release --product kiosque >/dev/null
-bin="$(swift build -c release --show-bin-path)/kiosque"
+bin="$(scripts/build-release 2>/dev/null)"
 work="$(mktemp -d)"
 trap 'tmux -L kiosque-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 

@@ -19,8 +19,7 @@ feeds="${1:-1}"
 items="${2:-10000}"
 scratch="${KIOSQUE_SCRATCH:-.build}"
 
-swift build -c release --product kiosque --scratch-path "$scratch" >/dev/null
-kiosque="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/kiosque"
+kiosque="$(scripts/build-release --scratch-path "$scratch" 2>/dev/null)"
 work="$(mktemp -d)"
 trap 'tmux -L kiosque-scale kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/generate_feeds.py "$work/feeds" --feeds "$feeds" --items "$items"
