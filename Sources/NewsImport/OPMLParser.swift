@@ -17,7 +17,10 @@ enum OPMLParser {
                           let url = CanonicalURL.resolve(TextSanitizer.cleanLine(raw), against: nil),
                           seen.insert(url).inserted else { continue }
                     let name = (element.attribute("title") ?? element.attribute("text")).map(TextSanitizer.cleanLine)
-                    subscriptions.append(Subscription(url: url, name: name))
+                    // kiosque writes fullText="true" for a feed read in full (OPML
+                    // 2.0 lets an outline carry attributes of its own).
+                    let full = element.attribute("fullText")?.lowercased() == "true"
+                    subscriptions.append(Subscription(url: url, name: name, fullText: full))
                 }
                 return subscriptions
             }

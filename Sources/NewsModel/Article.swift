@@ -137,9 +137,12 @@ public struct ImageFlag: Sendable, Equatable, Hashable {
 public struct Subscription: Sendable, Equatable, Hashable {
     public var url: String
     public var name: String?
+    /// Read the web page of the items the feed only summarises.
+    public var fullText: Bool
 
-    public init(url: String, name: String? = nil) {
+    public init(url: String, name: String? = nil, fullText: Bool = false) {
         self.url = url
         self.name = name.flatMap { $0.isEmpty ? nil : $0 }
+        self.fullText = fullText
     }
 }

@@ -26,10 +26,13 @@ extension NewsStore {
             var added = 0
             for subscription in subscriptions {
                 let known = try Int.fetchOne(db, sql: "SELECT 1 FROM feed WHERE url = ?", arguments: [subscription.url]) != nil
+                // A list that asks for full text turns it on; one that does
+                // not say leaves the feed's setting as it is.
                 try db.execute(sql: """
-                    INSERT INTO feed (url, name, added_at) VALUES (?, ?, ?)
-                    ON CONFLICT(url) DO UPDATE SET name = coalesce(feed.name, excluded.name)
-                    """, arguments: [subscription.url, subscription.name, now.timeIntervalSince1970])
+                    INSERT INTO feed (url, name, added_at, full_text) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(url) DO UPDATE SET name = coalesce(feed.name, excluded.name),
+                        full_text = max(feed.full_text, excluded.full_text)
+                    """, arguments: [subscription.url, subscription.name, now.timeIntervalSince1970, subscription.fullText])
                 if !known { added += 1 }
             }
             return added

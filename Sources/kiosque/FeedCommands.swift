@@ -104,7 +104,7 @@ struct ExportCommand: ParsableCommand {
         let store = try storeOptions.open()
         let feeds: [FeedState]
         do { feeds = try store.feeds() } catch { throw CLIError(error.message) }
-        print(OPMLWriter.document(feeds.map { Subscription(url: $0.url, name: $0.name) }))
+        print(OPMLWriter.document(feeds.map { Subscription(url: $0.url, name: $0.name, fullText: $0.fullText) }))
     }
 }
 
@@ -115,7 +115,8 @@ enum OPMLWriter {
                      "  <head><title>Abonnements kiosque</title></head>", "  <body>"]
         for subscription in subscriptions {
             let name = escape(subscription.name ?? subscription.url)
-            lines.append("    <outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escape(subscription.url))\"/>")
+            let full = subscription.fullText ? " fullText=\"true\"" : ""
+            lines.append("    <outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escape(subscription.url))\"\(full)/>")
         }
         lines += ["  </body>", "</opml>"]
         return lines.joined(separator: "\n")

@@ -92,7 +92,7 @@ final class FetchTests: CLITestCase {
             <?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
             <outline text="Presse"><outline text="Le Matin" xmlUrl="https://lematin.example/rss"/>
             <outline title="L'Économiste &amp; co" xmlUrl="https://leco.example/feed?x=1&amp;y=2"/></outline>
-            <outline text="Médias24" type="rss" xmlUrl="https://medias24.example/atom"/></body></opml>
+            <outline text="Médias24" type="rss" xmlUrl="https://medias24.example/atom" fullText="true"/></body></opml>
             """.utf8).write(to: opml)
         let imported = try kiosque("import", opml.path)
         XCTAssertEqual(imported.status, 0, imported.stderr)
@@ -108,6 +108,9 @@ final class FetchTests: CLITestCase {
         }
         XCTAssertEqual(try urls(nil), try urls(other))
         XCTAssertEqual(try urls(nil).count, 3)
+        let full = try XCTUnwrap(json(try self.run(["feeds", "--json", "--store", other])) as? [[String: Any]])
+            .filter { $0["full_text"] as? Bool == true }.compactMap { $0["url"] as? String }
+        XCTAssertEqual(full, ["https://medias24.example/atom"], "the full-text setting goes through OPML")
 
         let newsboat = folder.appendingPathComponent("urls")
         try Data("# mes flux\nhttps://a.example/rss \"~Journal A\" politique\nhttps://b.example/feed\n\"query:Non lus:unread = \\\"yes\\\"\"\n".utf8)
