@@ -12,14 +12,26 @@ enum DeclaredEncoding {
     /// "windows-1252" when the XML declaration names one of those labels,
     /// else nil (the document's own declaration, or UTF-8, applies).
     static func override(forDocumentStartingWith head: UnsafeBufferPointer<UInt8>.SubSequence) -> String? {
-        let text = String(decoding: head, as: UTF8.self).lowercased()
+        declaredLabel(head).map(readAsWindows1252.contains) == true ? "windows-1252" : nil
+    }
+
+    /// The encoding named by the XML declaration at the start of a
+    /// document, lowercased ("iso-8859-1"), or nil when there is none.
+    static func declaredLabel<Bytes: Collection<UInt8>>(_ head: Bytes) -> String? {
+        let text = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
         guard text.hasPrefix("<?xml") || text.hasPrefix("\u{feff}<?xml"),
               let close = text.range(of: "?>"),
               let key = text.range(of: "encoding", range: text.startIndex..<close.lowerBound) else { return nil }
         let rest = text[key.upperBound..<close.lowerBound].drop(while: { $0 == " " || $0 == "=" })
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        let label = rest.dropFirst().prefix(while: { $0 != quote })
-        return readAsWindows1252.contains(String(label)) ? "windows-1252" : nil
+        return String(rest.dropFirst().prefix(while: { $0 != quote }))
+    }
+
+    /// Whether a charset label (from a header, a <meta> tag or an XML
+    /// declaration) is best read as Windows-1252: the Latin-1 family, and
+    /// Latin-9, which differs only in a few rare letters.
+    static func meansWindows1252(_ label: String) -> Bool {
+        readAsWindows1252.contains(label) || ["windows-1252", "cp1252", "iso-8859-15", "latin-9", "latin9"].contains(label)
     }
 }
 
@@ -30,9 +42,7 @@ extension DeclaredEncoding {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             return true
         }
-        let text = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
-        guard text.hasPrefix("<?xml"), let close = text.range(of: "?>") else { return false }
-        return text.range(of: "encoding", range: text.startIndex..<close.lowerBound) != nil
+        return declaredLabel(head) != nil
     }
 
     /// A feed that declares no encoding is UTF-8 by the XML rules; one whose

@@ -132,11 +132,9 @@ enum CharsetFromHeader {
         guard let contentType, let range = contentType.lowercased().range(of: "charset=") else { return body }
         let charset = contentType.lowercased()[range.upperBound...]
             .trimmingCharacters(in: CharacterSet(charactersIn: "\"' ;"))
-        guard DeclaredEncoding.readAsWindows1252.contains(charset) || charset == "windows-1252" || charset == "cp1252"
-        else { return body }
-        let head = String(decoding: body.prefix(200), as: UTF8.self).lowercased()
-        if head.contains("<?xml") && head.contains("encoding=") { return body }   // the document says it itself
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { return body }
+        guard DeclaredEncoding.meansWindows1252(charset), !DeclaredEncoding.declaresEncoding(body) else {
+            return body   // UTF-8 by the header, or the document says what it is
+        }
         return Array(TextDecoding.decodeWindows1252(body).utf8)
     }
 }

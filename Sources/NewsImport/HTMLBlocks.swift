@@ -22,22 +22,25 @@ public enum HTMLBlocks {
 
     /// Always through libxml2's HTML parser (the tests compare both paths).
     static func libxml2Blocks(fromHTML html: String, baseURL: String?) -> [Block] {
-        guard let document = HTMLDocument(fragment: html), let body = document.body else { return [] }
-        var builder = HTMLBlockBuilder(baseURL: baseURL)
-        // The nodes live as long as the document: keep it alive while walking.
-        withExtendedLifetime(document) { HTMLTreeWalk.visit(descendantsOf: body, with: &builder) }
-        return builder.finish()
+        guard let document = HTMLDocument(fragment: html) else { return [] }
+        return document.withBody { body in
+            guard let body else { return [] }
+            var builder = HTMLBlockBuilder(baseURL: baseURL)
+            HTMLTreeWalk.visit(descendantsOf: body, with: &builder)
+            return builder.finish()
+        }
     }
 
     /// The text of a fragment on one line, for titles that contain markup
     /// or entities ("Crue de la Sa&ocirc;ne : <em>alerte</em>").
     public static func plainText(fromHTML html: String) -> String {
-        guard let document = HTMLDocument(fragment: html), let body = document.body else {
-            return TextSanitizer.cleanLine(html)
+        guard let document = HTMLDocument(fragment: html) else { return TextSanitizer.cleanLine(html) }
+        return document.withBody { body in
+            guard let body else { return TextSanitizer.cleanLine(html) }
+            var collector = HTMLPlainTextCollector()
+            HTMLTreeWalk.visit(descendantsOf: body, with: &collector)
+            return TextSanitizer.cleanLine(collector.sink.take())
         }
-        var collector = HTMLPlainTextCollector()
-        withExtendedLifetime(document) { HTMLTreeWalk.visit(descendantsOf: body, with: &collector) }
-        return TextSanitizer.cleanLine(collector.sink.take())
     }
 }
 

@@ -36,8 +36,25 @@ final class HTMLDocument {
 
     deinit { xmlFreeDoc(document) }
 
-    /// The <html> element.
-    var root: HTMLNode? { xmlDocGetRootElement(document).map(HTMLNode.init) }
+    /// Runs `work` on the <html> element. Nodes are pointers into the
+    /// document, valid only while it lives: handing them out inside a call
+    /// of the document's own keeps it alive for as long as they are used
+    /// (Swift may otherwise free an object right after its last mention).
+    func withRoot<Result, Failure: Error>(_ work: (HTMLNode?) throws(Failure) -> Result) throws(Failure) -> Result {
+        try work(xmlDocGetRootElement(document).map(HTMLNode.init))
+    }
+
+    /// Runs `work` on the <body> element, whose children are the fragment
+    /// (see `withRoot` on the nodes' lifetime).
+    func withBody<Result>(_ work: (HTMLNode?) -> Result) -> Result {
+        var node = xmlDocGetRootElement(document)?.pointee.children
+        while let current = node {
+            let candidate = HTMLNode(current)
+            if candidate.isElement, candidate.name == "body" { return work(candidate) }
+            node = current.pointee.next
+        }
+        return work(nil)
+    }
 
     /// "charset=" in the first 4 KB becomes "charzet=", which no parser reads.
     private static func withoutCharsetDeclarations(_ page: String) -> String {
@@ -63,17 +80,6 @@ final class HTMLDocument {
     private static func withoutC0Sequences(_ fragment: String) -> String {
         let hasC0 = fragment.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }
         return hasC0 ? TextSanitizer.clean(fragment) : fragment
-    }
-
-    /// The <body> element, whose children are the fragment.
-    var body: HTMLNode? {
-        var node = xmlDocGetRootElement(document)?.pointee.children
-        while let current = node {
-            let candidate = HTMLNode(current)
-            if candidate.isElement, candidate.name == "body" { return candidate }
-            node = current.pointee.next
-        }
-        return nil
     }
 }
 

@@ -15,7 +15,7 @@ final class BackgroundRefresh: @unchecked Sendable {
     private var reported = -1
 
     /// Starts fetching every subscribed feed.
-    static func start(store: NewsStore, timeout: TimeInterval = 20) -> BackgroundRefresh {
+    static func start(store: NewsStore, timeout: TimeInterval = FetchCommand.timeout) -> BackgroundRefresh {
         let job = BackgroundRefresh()
         Thread.detachNewThread {
             let feeds = (try? store.feeds()) ?? []

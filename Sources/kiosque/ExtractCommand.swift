@@ -35,8 +35,8 @@ struct ExtractCommand: ParsableCommand {
         let extracted: ExtractedPage
         do {
             if page.hasPrefix("http://") || page.hasPrefix("https://") {
-                let timeout = ProcessInfo.processInfo.environment["KIOSQUE_FETCH_TIMEOUT"].flatMap(Double.init) ?? 20
-                switch FeedFetcher.fetch(page, etag: nil, lastModified: nil, timeout: timeout, accept: FeedFetcher.acceptPage) {
+                switch FeedFetcher.fetch(page, etag: nil, lastModified: nil, timeout: FetchCommand.timeout,
+                                         accept: FeedFetcher.acceptPage) {
                 case .fetched(let body, _, _, let finalURL, _):
                     extracted = try ArticleExtractor.extract(body, url: finalURL)
                 case .notModified:

@@ -29,12 +29,17 @@ struct FetchCommand: ParsableCommand {
         if chosen.isEmpty {
             throw CLIError(all.isEmpty ? "aucun abonnement : « kiosque add URL » d'abord" : "aucun abonnement ne correspond à \(only.joined(separator: ", "))")
         }
-        // KIOSQUE_FETCH_TIMEOUT (seconds) shortens the wait, for tests and slow links alike.
-        let timeout = ProcessInfo.processInfo.environment["KIOSQUE_FETCH_TIMEOUT"].flatMap(Double.init) ?? 20
+        let timeout = Self.timeout
         let report = FetchReport(total: chosen.count, terminal: Output.terminalWidth != nil)
         FetchPool(jobs: jobs, fullText: full).fetch(chosen, into: store, timeout: timeout, report: report.record)
         report.finish()
         if report.failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Seconds a request may take: KIOSQUE_FETCH_TIMEOUT changes it, for
+    /// tests and slow links alike.
+    static var timeout: TimeInterval {
+        ProcessInfo.processInfo.environment["KIOSQUE_FETCH_TIMEOUT"].flatMap(Double.init) ?? 20
     }
 
     enum Result { case unchanged, saved(SaveOutcome, FullTextCount?), failed(String) }

@@ -22,11 +22,12 @@ struct FullTextPages {
     }
 
     func fill(_ articles: [Article], store: NewsStore) throws(StoreError) -> Outcome {
-        let candidates = articles.indices.filter { FullTextMerge.isSummaryOnly(articles[$0]) }
-        let done = try store.identitiesWithFullText(candidates.map { articles[$0].identityKey })
+        let summaries = Set(articles.indices.filter { FullTextMerge.isSummaryOnly(articles[$0]) })
+        let done = try store.identitiesWithFullText(summaries.map { articles[$0].identityKey })
         // Keep what the store has for articles already read in full.
-        var result = articles.filter { !done.contains($0.identityKey) }
-        let wanted = result.indices.filter { FullTextMerge.isSummaryOnly(result[$0]) }
+        let kept = articles.indices.filter { !summaries.contains($0) || !done.contains(articles[$0].identityKey) }
+        var result = kept.map { articles[$0] }
+        let wanted = result.indices.filter { summaries.contains(kept[$0]) }
         let pages = PageResults()
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 4

@@ -15,11 +15,14 @@ public enum ArticleExtractor {
     public static func extract(_ bytes: [UInt8], url: String?) throws(ImportError) -> ExtractedPage {
         if bytes.isEmpty { throw ImportError("page vide") }
         let text = try PageDecoding.decode(bytes)
-        guard let document = HTMLDocument(page: text), let root = document.root else {
-            throw ImportError("page HTML illisible")
+        guard let document = HTMLDocument(page: text) else { throw ImportError("page HTML illisible") }
+        return try document.withRoot { (root) throws(ImportError) -> ExtractedPage in
+            guard let root else { throw ImportError("page HTML illisible") }
+            return try extract(root: root, url: url)
         }
-        // The nodes live as long as the document: keep it to the end.
-        defer { withExtendedLifetime(document) {} }
+    }
+
+    private static func extract(root: HTMLNode, url: String?) throws(ImportError) -> ExtractedPage {
         let metadata = PageMetadata(root: root)
         let pageURL = url.flatMap(CanonicalURL.canonical)
         let declaredURL = [metadata.canonical, metadata.value("og:url"), metadata.linkedData.url]

@@ -77,16 +77,12 @@ struct ContentCleaner {
                counts.linkDensity > 0.5, counts.characters < 1500 {
                 return true
             }
-            if counts.characters < 600 {
-                let text = ContentCleaner.leadingText(of: node)
-                if BoilerplateRules.opensLikeClutter(text) { return true }
-            }
-            if counts.characters < 300 {
-                let text = ContentCleaner.leadingText(of: node)
-                if ContentCleaner.isBylineOrDate(text) && counts.characters < 140 { return true }
-                if counts.linkDensity > 0.8 && counts.images == 0 && counts.characters < 200 && name != "a" { return true }
-            }
-            return false
+            guard counts.characters < 600 else { return false }
+            let text = ContentCleaner.leadingText(of: node)
+            if BoilerplateRules.opensLikeClutter(text) { return true }
+            if counts.characters < 140 && ContentCleaner.isBylineOrDate(text) { return true }
+            // A short line that is mostly a link points elsewhere ("Notre dossier…").
+            return counts.characters < 200 && counts.linkDensity > 0.8 && counts.images == 0 && name != "a"
         }
 
         /// Logos, avatars, icons and spacers are not the article's pictures.

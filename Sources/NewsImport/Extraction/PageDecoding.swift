@@ -46,9 +46,6 @@ enum PageDecoding {
 
     private static func charset(named name: String) -> Charset? {
         if name == "utf-8" || name == "utf8" { return .utf8 }
-        if DeclaredEncoding.readAsWindows1252.contains(name) || ["windows-1252", "cp1252", "iso-8859-15", "latin-9"].contains(name) {
-            return .windows1252
-        }
-        return nil
+        return DeclaredEncoding.meansWindows1252(name) ? .windows1252 : nil
     }
 }
