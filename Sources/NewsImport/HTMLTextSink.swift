@@ -45,15 +45,36 @@ struct HTMLTextSink {
     var isEmpty: Bool { count == 0 }
     var endsWithLineBreak: Bool { bytes.last == 0x0A }
 
+    ///
+    /// Copies runs, not bytes: a run goes on across single spaces between
+    /// words, which collapse to themselves (a byte at a time, this was the
+    /// import's costliest loop).
     mutating func appendCollapsing(_ text: String) {
-        for byte in text.utf8 {
-            if Self.isCollapsibleSpace(byte) {
-                pendingSpace = true
-                continue
+        var text = text
+        text.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                if Self.isCollapsibleSpace(utf8[i]) {
+                    pendingSpace = true
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                while end < n {
+                    if !Self.isCollapsibleSpace(utf8[end]) {
+                        end += 1
+                    } else if utf8[end] == 0x20, end + 1 < n, !Self.isCollapsibleSpace(utf8[end + 1]) {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end]))
+                i = end
             }
-            if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(byte)
         }
     }
 

@@ -9,24 +9,29 @@ import Foundation
 /// derivations, so "électeur" and "élection" stay apart. It runs on every
 /// imported article, so it works on bytes, not on Foundation strings.
 public enum FrenchAnalyzer {
-    /// Elided words that stand before an apostrophe.
-    static let elisions: Set<String> = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
-                                        "puisqu", "quoiqu", "presqu", "quelqu"]
+    /// Goes up by one whenever a change gives any text other terms: the
+    /// store then rebuilds its search index, whose entries can only be
+    /// removed with the very terms they were made of.
+    public static let version = 1
 
     /// Search terms of a text, in order.
     public static func terms(_ text: String) -> [String] {
-        var scanner = FrenchTermScanner(stemmed: true, joined: false)
-        scanner.scan(text)
-        return scanner.terms
+        var terms: [String] = []
+        FrenchTermScanner.scan(text, stemmed: true) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        return terms
     }
 
     /// The terms of a text joined by spaces, as the search index stores
     /// them: the same as `terms(text).joined(separator: " ")`, without a
     /// string per word.
     public static func joinedTerms(_ text: String) -> String {
-        var scanner = FrenchTermScanner(stemmed: true, joined: true)
-        scanner.scan(text)
-        return String(decoding: scanner.joined, as: UTF8.self)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(text.utf8.count)
+        FrenchTermScanner.scan(text, stemmed: true) { term in
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: term)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// How each scalar below U+0250 folds: nil separates words, "" is
@@ -48,9 +53,9 @@ public enum FrenchAnalyzer {
 
     /// Lowercased, accent-free words with elisions removed, in order.
     public static func words(_ text: String) -> [String] {
-        var scanner = FrenchTermScanner(stemmed: false, joined: false)
-        scanner.scan(text)
-        return scanner.terms
+        var words: [String] = []
+        FrenchTermScanner.scan(text, stemmed: false) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
     }
 
     /// `latinFolding` flattened for the scanner: for each scalar below
@@ -68,64 +73,34 @@ public enum FrenchAnalyzer {
     static let foldedLength: [Int8] = latinFolding.map { $0.map { Int8($0.count) } ?? -1 }
     static let foldedBytes: [UInt8] = latinFolding.flatMap { $0 ?? [] }
 
-    static let elisionBytes: Set<[UInt8]> = Set(elisions.map { Array($0.utf8) })
-
-    static func isElision(_ piece: ArraySlice<UInt8>) -> Bool {
-        piece.count <= 7 && elisionBytes.contains(Array(piece))
-    }
-
-    /// "l'etat" → ["etat"], "aujourd'hui" → ["aujourdhui"] (not an elision).
-    static func forEachPiece(ofElided word: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
-        guard word.contains(0x27) else {
-            body(word[...])
-            return
-        }
-        let pieces = word.split(separator: 0x27, omittingEmptySubsequences: true)
-        guard pieces.count > 1 else {
-            pieces.forEach(body)
-            return
-        }
-        if pieces[0].elementsEqual("aujourd".utf8), pieces[1].starts(with: "hui".utf8) {
-            body(ArraySlice(Array("aujourd".utf8) + pieces[1]))
-            for piece in pieces.dropFirst(2) where !isElision(piece) { body(piece) }
-            return
-        }
-        if pieces.count == 2, isElision(pieces[0]) {
-            body(pieces[1])
-            return
-        }
-        for piece in pieces where !isElision(piece) { body(piece) }
-    }
-
     /// Light French stemming on a folded word (ASCII letters; anything else
     /// is left as it is).
     public static func stem(_ word: String) -> String {
-        var w = Array(word.utf8)
-        stem(&w)
-        return String(decoding: w, as: UTF8.self)
+        var bytes = Array(word.utf8)
+        let kept = bytes.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: $0.count) }
+        return String(decoding: bytes[..<kept], as: UTF8.self)
     }
 
-    static func stem(_ w: inout [UInt8]) {
-        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
+    /// Stems the word in place and returns its new length: a stem is never
+    /// longer than its word, and only its last bytes change.
+    static func stem(_ w: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var n = count
+        guard n > 3 else { return n }
+        for k in 0..<n where w[k] < 0x61 || w[k] > 0x7A { return n }
         func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard w.count >= count else { return false }
-            return suffix.withUTF8Buffer { s in
-                var k = 0
-                while k < count {
-                    if w[w.count - count + k] != s[k] { return false }
-                    k += 1
-                }
-                return true
-            }
+            let length = suffix.utf8CodeUnitCount
+            guard n >= length else { return false }
+            return FrenchTermScanner.equals(w + (n - length), length, suffix)
         }
-        if ends("eaux") { w.removeLast() }                                  // bureaux → bureau
-        else if ends("aux"), w.count > 4 { w.removeLast(2); w[w.count - 1] = 0x61; w.append(0x6C) }   // journaux → journal
-        else if ends("s") || ends("x") { w.removeLast() }                   // élections → élection
-        if w.count > 3, ends("e") { w.removeLast() }                        // élue → élu, école → écol
-        if w.count > 4, ends("if") { w.removeLast(); w.append(0x76) }       // actif → activ (active)
-        if w.count > 4, let last = w.last, w[w.count - 2] == last,
-           last == 0x6C || last == 0x6E || last == 0x74 { w.removeLast() }  // parisienn → parisien
-        if w.count > 4, ends("e") { w.removeLast() }                        // journée: "journee" → "journ", as "journé"
+        if ends("eaux") { n -= 1 }                                            // bureaux → bureau
+        else if ends("aux"), n > 4 { n -= 1; w[n - 2] = 0x61; w[n - 1] = 0x6C }   // journaux → journal
+        else if ends("s") || ends("x") { n -= 1 }                             // élections → élection
+        if n > 3, ends("e") { n -= 1 }                                        // élue → élu, école → écol
+        if n > 4, ends("if") { w[n - 1] = 0x76 }                              // actif → activ (active)
+        if n > 4, w[n - 2] == w[n - 1], w[n - 1] == 0x6C || w[n - 1] == 0x6E || w[n - 1] == 0x74 {
+            n -= 1                                                            // parisienn → parisien
+        }
+        if n > 4, ends("e") { n -= 1 }                                        // journée: "journee" → "journ", as "journé"
+        return n
     }
 }

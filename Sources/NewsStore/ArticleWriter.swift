@@ -45,6 +45,11 @@ public final class ArticleWriter {
             outcome.unchanged += 1
             return
         }
+        // The index keeps no text: the entry goes by giving back the terms
+        // it was made of, from the article as it is stored.
+        let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article WHERE id = ?"),
+                                      arguments: [id])!
+        let oldTerms = try SearchTerms(title: stored["title"], bodyJSON: stored["body"])
         try db.cachedStatement(sql: """
             UPDATE article SET guid = ?, url = ?, title = ?, source = ?, published = ?, published_offset = ?,
                 published_has_time = ?, sort_date = ?, author = ?, language = ?, categories = ?, body = ?,
@@ -57,7 +62,9 @@ public final class ArticleWriter {
                 article.contentHash, rawHash, now, id])
         try db.cachedStatement(sql: "DELETE FROM article_image WHERE article_id = ?").execute(arguments: [id])
         try linkImages(article.imageURLs, articleID: id)
-        try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: """
+            INSERT INTO article_search (article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)
+            """).execute(arguments: [id, oldTerms.title, oldTerms.body])
         try index(article, id: id)
         outcome.updated += 1
     }
@@ -89,7 +96,7 @@ public final class ArticleWriter {
     }
 
     /// A new row id has no search entry yet; an updated article's old entry
-    /// was deleted just before.
+    /// was removed just before.
     private func index(_ article: PreparedArticle, id: Int64) throws {
         let terms = article.searchTerms
         try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")

@@ -127,6 +127,23 @@ enum Migrations {
             // index instead of every article row (150 ms at 100,000).
             try db.execute(sql: "CREATE INDEX article_unread ON article(id) WHERE is_read = 0")
         }
+        migrator.registerMigration("v8: search index without a copy of the text") { db in
+            // The index keeps no copy of what it was given (content=''): the
+            // copy was a quarter of a large store, written twice at import,
+            // and never read (snippets come from the article's body). An
+            // entry is then removed by giving FTS5 back the terms it was made
+            // of (see ArticleWriter), and the index is rebuilt whole when the
+            // analyzer changes (see reindexIfNeeded), which it does here.
+            // The terms arrive lowercase, accent-free and split into words
+            // (FrenchAnalyzer), so the plain ASCII tokenizer is enough.
+            try db.execute(sql: """
+                DROP TABLE article_search;
+                CREATE VIRTUAL TABLE article_search USING fts5(
+                    title, body, content = '', tokenize = 'ascii'
+                );
+                DELETE FROM meta WHERE key = 'search_index';
+                """)
+        }
         return migrator
     }
 }

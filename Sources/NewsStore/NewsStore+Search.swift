@@ -14,27 +14,30 @@ extension NewsStore {
     /// How many matches a search ranks at most (see `search`).
     static let rankedCandidates = 2_000
 
-    /// Rebuilds the index when it does not cover every article (a store made
-    /// before search existed). Runs once: a fact in `meta` then says the index
-    /// is complete, so opening a large store costs one lookup, not a count.
+    /// What `meta` says of an index built whole by this analyzer.
+    static var completeIndexFact: String { "complete, analyzer \(FrenchAnalyzer.version)" }
+
+    /// Rebuilds the index when it was not built by this version of the
+    /// analyzer (a store made before search existed, or before the analyzer
+    /// changed): the index keeps no text, so its entries can only be
+    /// removed with the terms they were made of, and terms made otherwise
+    /// must not stay. Runs once: a fact in `meta` then says the index is
+    /// complete, so opening a large store costs one lookup.
     func reindexIfNeeded() throws(StoreError) {
         let complete = try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == "complete"
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == Self.completeIndexFact
         }
         guard !complete else { return }
         try write { db in
-            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
-            let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search") ?? 0
-            if articles != indexed {
-                try db.execute(sql: "DELETE FROM article_search")
-                let records = try ArticleRecord.fetchCursor(db)
-                while let record = try records.next() {
-                    let terms = PreparedArticle(try record.article()).searchTerms
-                    try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                                   arguments: [record.id, terms.title, terms.body])
-                }
+            try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('delete-all')")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body FROM article")
+            while let row = try rows.next() {
+                let terms = try SearchTerms(title: row["title"], bodyJSON: row["body"])
+                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+                               arguments: [row["id"], terms.title, terms.body])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', 'complete')")
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', ?)",
+                           arguments: [Self.completeIndexFact])
         }
     }
 

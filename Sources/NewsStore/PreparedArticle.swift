@@ -46,17 +46,15 @@ public struct PreparedArticle: Sendable {
         originLocation = article.origin.location
         self.rawHash = rawHash
         imageURLs = article.images.map(\.url)
-        plainText = article.blocks.map(\.plainText).joined(separator: "\n")
+        plainText = SearchTerms.plainText(of: article.blocks)
         contentHash = Self.hash([guid ?? "", url ?? "", title, source, published.map { String($0) } ?? "",
                                  publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "",
                                  categories, body])
     }
 
     /// Analysed terms of the title and the body, as the search index
-    /// holds them (see `FrenchAnalyzer`).
-    var searchTerms: (title: String, body: String) {
-        (FrenchAnalyzer.joinedTerms(title), FrenchAnalyzer.joinedTerms(plainText))
-    }
+    /// holds them.
+    var searchTerms: SearchTerms { SearchTerms(title: title, plainText: plainText) }
 
     /// A fingerprint of what an import can change, so that importing the
     /// same feed again recognises unchanged articles without rewriting them.

@@ -26,6 +26,34 @@ final class FeedDatesTests: XCTestCase {
                    instant: "2024-10-23T00:15:00Z", offset: -(4 * 3600 + 1800))
     }
 
+    /// The common form is read from its bytes; it must agree with the
+    /// general reading on every such date, and leave every other form to it.
+    func testCommonFormReadsAsTheGeneralParserDoes() {
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        var generator = SystemRandomNumberGenerator()
+        var read = 0
+        for _ in 0..<3_000 {
+            let day = Int.random(in: 0...32, using: &generator)
+            let dayText = Bool.random() ? String(day) : String(format: "%02d", day)
+            let zone = String(format: "%@%02d%02d", Bool.random() ? "+" : "-",
+                              Int.random(in: 0...25, using: &generator), [0, 30, 45, 60].randomElement()!)
+            let text = "\(weekdays.randomElement()!), \(dayText) \(months.randomElement()!) "
+                + "\(Int.random(in: 1960...2040)) "
+                + String(format: "%02d:%02d:%02d ", Int.random(in: 0...24), Int.random(in: 0...60), Int.random(in: 0...61))
+                + zone
+            let common = RFC822DateParser.parseCommonForm(text)
+            if common != nil { read += 1 }
+            XCTAssertEqual(common ?? RFC822DateParser.parseAnyForm(text), RFC822DateParser.parseAnyForm(text), text)
+        }
+        XCTAssertGreaterThan(read, 1_500)
+        for other in ["Thu, 24 Oct 2024 14:05:00 -0000", "Thu, 24 Oct 2024 14:05:00 GMT", "24 Oct 2024 14:05:00 +0200",
+                      "jeu., 24 oct. 2024 10:00:00 +0200", "Thu, 24 Oct 2024 14:05 +0200", "Thu, 24 Oct 24 14:05:00 +0200"] {
+            XCTAssertNil(RFC822DateParser.parseCommonForm(other), other)
+        }
+        XCTAssertNil(RFC822DateParser.parse("Thu, 24 Oct 2024 14:05:00 -0000")?.utcOffset)
+    }
+
     func testRFC822NamedZones() {
         let zones: [(String, Int)] = [
             ("GMT", 0), ("UT", 0), ("Z", 0), ("EST", -5), ("EDT", -4), ("CST", -6), ("CDT", -5),

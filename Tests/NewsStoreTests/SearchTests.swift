@@ -75,11 +75,33 @@ final class ReindexTests: StoreTestCase {
         // Simulate an old store: no index rows and no "complete" fact.
         var db: OpaquePointer?
         XCTAssertEqual(sqlite3_open(storePath, &db), SQLITE_OK)
-        XCTAssertEqual(sqlite3_exec(db, "DELETE FROM article_search; DELETE FROM meta;", nil, nil, nil), SQLITE_OK)
+        XCTAssertEqual(sqlite3_exec(db, """
+            INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM meta;
+            """, nil, nil, nil), SQLITE_OK)
         sqlite3_close(db)
         let reopened = try makeStore()
         XCTAssertEqual(try reopened.search("election").count, 1)
         XCTAssertEqual(try reopened.integrityProblems(), [])
+    }
+
+    /// An index made by another version of the analyzer is made again: its
+    /// entries could not be removed with this version's terms.
+    func testAnIndexFromAnotherAnalyzerIsRebuiltOnOpen() throws {
+        do {
+            let store = try makeStore()
+            try store.save(articles: [article("Les élections à Fès", guid: "1")])
+        }
+        var db: OpaquePointer?
+        XCTAssertEqual(sqlite3_open(storePath, &db), SQLITE_OK)
+        XCTAssertEqual(sqlite3_exec(db, """
+            INSERT INTO article_search (article_search) VALUES ('delete-all');
+            INSERT INTO article_search (rowid, title, body) VALUES (1, 'autrefois', 'ancien analyseur');
+            UPDATE meta SET value = 'complete, analyzer 0' WHERE key = 'search_index';
+            """, nil, nil, nil), SQLITE_OK)
+        sqlite3_close(db)
+        let reopened = try makeStore()
+        XCTAssertEqual(try reopened.search("autrefois").count, 0)
+        XCTAssertEqual(try reopened.search("election").count, 1)
     }
 }
 

@@ -1,0 +1,28 @@
+import Foundation
+import NewsModel
+
+/// What the search index holds for one article: the analysed terms of its
+/// title and of its body's text (see `FrenchAnalyzer`). The index keeps no
+/// copy of them, so removing an entry means making its terms again from
+/// the stored article: both ways must give the same terms, and do, because
+/// both go through this type.
+struct SearchTerms {
+    let title: String
+    let body: String
+
+    /// `plainText`: the body's blocks' text, one block a line.
+    init(title: String, plainText: String) {
+        self.title = FrenchAnalyzer.joinedTerms(title)
+        body = FrenchAnalyzer.joinedTerms(plainText)
+    }
+
+    /// From a stored article's title and body (JSON blocks).
+    init(title: String, bodyJSON: String) throws {
+        let blocks = try JSONDecoder().decode([Block].self, from: Data(bodyJSON.utf8))
+        self.init(title: title, plainText: Self.plainText(of: blocks))
+    }
+
+    static func plainText(of blocks: [Block]) -> String {
+        blocks.map(\.plainText).joined(separator: "\n")
+    }
+}
