@@ -12,7 +12,7 @@ final class StoreFaultTests: CLITestCase {
         mountPoint = folder.appendingPathComponent("petit-disque")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
         XCTAssertEqual(getuid(), 0, "these tests mount a small tmpfs and need root")
-        XCTAssertEqual(try shell(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", mountPoint.path]), 0)
+        XCTAssertEqual(try shell(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint.path]), 0)
     }
 
     override func tearDownWithError() throws {
@@ -50,7 +50,7 @@ final class StoreFaultTests: CLITestCase {
         let store = mountPoint.appendingPathComponent("kiosque.sqlite").path
         let seeded = try kiosque("import", "--store", store, fixture("pages/seed-albayane.txt"))
         XCTAssertEqual(seeded.status, 0, seeded.stderr)
-        let run = try kiosque("import", "--store", store, try bigFeeds(30).path)
+        let run = try kiosque("import", "--store", store, try bigFeeds(90).path)
         XCTAssertNotEqual(run.status, 0)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("disque plein"), run.stderr)
