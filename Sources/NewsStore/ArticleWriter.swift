@@ -1,20 +1,40 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NewsModel
 
 /// Writes articles inside one transaction, each statement prepared once
 /// and reused (SQLite spends as long compiling a small statement as
-/// running it). An article already stored (same identity) is updated in
-/// place, keeping its id, read state and the flags on its images; an
-/// unchanged one is not rewritten.
+/// running it); the statements every new article runs go through SQLite's
+/// own calls (see `RawStatement`). An article already stored (same
+/// identity) is updated in place, keeping its id, read state and the flags
+/// on its images; an unchanged one is not rewritten.
 public final class ArticleWriter {
     private let db: Database
     private let now: Double
     public private(set) var outcome = SaveOutcome()
 
-    init(db: Database, now: Date) {
+    private let findArticle: RawStatement
+    private let insertArticle: RawStatement
+    private let insertImage: RawStatement
+    private let findImage: RawStatement
+    private let linkImage: RawStatement
+    private let indexArticle: RawStatement
+
+    init(db: Database, now: Date) throws {
         self.db = db
         self.now = now.timeIntervalSince1970
+        findArticle = try RawStatement("SELECT id, content_hash, raw_hash FROM article WHERE identity = ?", in: db)
+        insertArticle = try RawStatement("""
+            INSERT INTO article (identity, guid, url, title, source, published, published_offset,
+                published_has_time, sort_date, author, language, categories, body, origin_kind,
+                origin_location, is_read, content_hash, raw_hash, added_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+            """, in: db)
+        insertImage = try RawStatement("INSERT INTO image (url) VALUES (?) ON CONFLICT(url) DO NOTHING", in: db)
+        findImage = try RawStatement("SELECT id FROM image WHERE url = ?", in: db)
+        linkImage = try RawStatement("INSERT INTO article_image (article_id, position, image_id) VALUES (?, ?, ?)", in: db)
+        indexArticle = try RawStatement("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", in: db)
     }
 
     /// An item recognised from its raw hash (see `NewsStore.knownRawHashes`).
@@ -24,9 +44,12 @@ public final class ArticleWriter {
 
     public func save(_ article: PreparedArticle) throws {
         let rawHash = article.rawHash.map { Int64(bitPattern: $0) }
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, content_hash, raw_hash FROM article WHERE identity = ?"),
-            arguments: [article.identity])
+        findArticle.bind(1, article.identity)
+        let existing = try findArticle.firstRow { row in
+            (id: sqlite3_column_int64(row, 0),
+             contentHash: String(cString: sqlite3_column_text(row, 1)),
+             rawHash: sqlite3_column_type(row, 2) == SQLITE_NULL ? nil : sqlite3_column_int64(row, 2))
+        }
         guard let existing else {
             try insert(article, rawHash: rawHash)
             let id = db.lastInsertedRowID
@@ -35,10 +58,10 @@ public final class ArticleWriter {
             outcome.added += 1
             return
         }
-        let id: Int64 = existing["id"]
-        if existing["content_hash"] == article.contentHash {
+        let id = existing.id
+        if existing.contentHash == article.contentHash {
             // Unchanged; remember the raw hash so the next import skips it sooner.
-            if let rawHash, existing["raw_hash"] != rawHash {
+            if let rawHash, existing.rawHash != rawHash {
                 try db.cachedStatement(sql: "UPDATE article SET raw_hash = ? WHERE id = ?")
                     .execute(arguments: [rawHash, id])
             }
@@ -70,28 +93,46 @@ public final class ArticleWriter {
     }
 
     private func insert(_ article: PreparedArticle, rawHash: Int64?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO article (identity, guid, url, title, source, published, published_offset,
-                published_has_time, sort_date, author, language, categories, body, origin_kind,
-                origin_location, is_read, content_hash, raw_hash, added_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
-            """).execute(arguments: [
-                article.identity, article.guid, article.url, article.title, article.source, article.published,
-                article.publishedOffset, article.publishedHasTime, article.published ?? now, article.author,
-                article.language, article.categories, article.body, article.originKind, article.originLocation,
-                article.contentHash, rawHash, now, now])
+        let values = insertArticle
+        values.bind(1, article.identity)
+        values.bind(2, article.guid)
+        values.bind(3, article.url)
+        values.bind(4, article.title)
+        values.bind(5, article.source)
+        values.bind(6, article.published)
+        values.bind(7, article.publishedOffset)
+        values.bind(8, article.publishedHasTime)
+        values.bind(9, article.published ?? now)
+        values.bind(10, article.author)
+        values.bind(11, article.language)
+        values.bind(12, article.categories)
+        values.bind(13, article.body)
+        values.bind(14, article.originKind)
+        values.bind(15, article.originLocation)
+        values.bind(16, article.contentHash)
+        values.bind(17, rawHash)
+        values.bind(18, now)
+        values.bind(19, now)
+        try values.run()
     }
 
     /// Images are rows of their own, keyed by URL, so flags follow the photo
     /// wherever it appears.
     private func linkImages(_ urls: [String], articleID: Int64) throws {
         for (position, url) in urls.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO image (url) VALUES (?) ON CONFLICT(url) DO NOTHING")
-                .execute(arguments: [url])
-            let imageID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM image WHERE url = ?"),
-                                             arguments: [url])!
-            try db.cachedStatement(sql: "INSERT INTO article_image (article_id, position, image_id) VALUES (?, ?, ?)")
-                .execute(arguments: [articleID, position, imageID])
+            insertImage.bind(1, url)
+            try insertImage.run()
+            let imageID: Int64
+            if db.changesCount > 0 {
+                imageID = db.lastInsertedRowID
+            } else {
+                findImage.bind(1, url)
+                imageID = try findImage.firstRow { sqlite3_column_int64($0, 0) }!
+            }
+            linkImage.bind(1, articleID)
+            linkImage.bind(2, position)
+            linkImage.bind(3, imageID)
+            try linkImage.run()
         }
     }
 
@@ -99,8 +140,10 @@ public final class ArticleWriter {
     /// was removed just before.
     private func index(_ article: PreparedArticle, id: Int64) throws {
         let terms = article.searchTerms
-        try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
-            .execute(arguments: [id, terms.title, terms.body])
+        indexArticle.bind(1, id)
+        indexArticle.bind(2, terms.title)
+        indexArticle.bind(3, terms.body)
+        try indexArticle.run()
     }
 
     func save(_ teaser: Teaser) throws {

@@ -8,7 +8,7 @@ extension NewsStore {
     @discardableResult
     public func save(articles: [Article], teasers: [Teaser] = [], now: Date = Date()) throws(StoreError) -> SaveOutcome {
         try write { db in
-            let writer = ArticleWriter(db: db, now: now)
+            let writer = try ArticleWriter(db: db, now: now)
             for article in articles { try writer.save(PreparedArticle(article)) }
             for teaser in teasers { try writer.save(teaser) }
             return writer.outcome
@@ -29,7 +29,7 @@ extension NewsStore {
                 // indexes of a 100,000-item feed then stay in memory.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-                let writer = ArticleWriter(db: db, now: now)
+                let writer = try ArticleWriter(db: db, now: now)
                 try body(writer)
                 if let fingerprint {
                     let outcome = writer.outcome

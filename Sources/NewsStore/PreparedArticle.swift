@@ -4,7 +4,8 @@ import NewsModel
 /// An article turned into the values the store writes: body JSON,
 /// identity, content hash. Making one costs as much as storing it, so an
 /// import makes them on its parsing thread while the store writes the
-/// previous ones on another (which also works out the search terms).
+/// previous ones on another, which also works out the search terms (that
+/// balances the two threads' work).
 public struct PreparedArticle: Sendable {
     let identity: String
     let guid: String?
@@ -24,9 +25,7 @@ public struct PreparedArticle: Sendable {
     /// The hash of the raw item this article was built from, when known.
     let rawHash: UInt64?
     let imageURLs: [String]
-    /// The body's readable text, for the search index: its terms are only
-    /// worked out (`searchTerms`) when the article is written, so an
-    /// unchanged article never pays for them.
+    /// The body's readable text, for the search index (see `searchTerms`).
     let plainText: String
 
     public init(_ article: Article, rawHash: UInt64? = nil) {
@@ -53,7 +52,7 @@ public struct PreparedArticle: Sendable {
     }
 
     /// Analysed terms of the title and the body, as the search index
-    /// holds them.
+    /// holds them: worked out when the article is written.
     var searchTerms: SearchTerms { SearchTerms(title: title, plainText: plainText) }
 
     /// A fingerprint of what an import can change, so that importing the

@@ -10,7 +10,7 @@ struct SearchTerms {
     let title: String
     let body: String
 
-    /// `plainText`: the body's blocks' text, one block a line.
+    /// `plainText`: the body's text, as `plainText(of:)` gives it.
     init(title: String, plainText: String) {
         self.title = FrenchAnalyzer.joinedTerms(title)
         body = FrenchAnalyzer.joinedTerms(plainText)
@@ -22,6 +22,7 @@ struct SearchTerms {
         self.init(title: title, plainText: Self.plainText(of: blocks))
     }
 
+    /// The text of a body's blocks, one block a line.
     static func plainText(of blocks: [Block]) -> String {
         blocks.map(\.plainText).joined(separator: "\n")
     }

@@ -1,0 +1,96 @@
+import GRDB
+import GRDBSQLite
+
+/// A statement prepared and run with SQLite's own calls, on GRDB's
+/// connection and inside GRDB's transaction.
+///
+/// An import runs a handful of statements a hundred thousand times each.
+/// Through GRDB, every value becomes a boxed `DatabaseValue` in an array
+/// (twenty for an article row) before it is bound, and that cost as much
+/// as SQLite's own work on the row; here values go straight to
+/// `sqlite3_bind_*`. Only the writer's hot statements use it: everything
+/// else goes through GRDB as usual.
+final class RawStatement {
+    private let handle: OpaquePointer
+    private let db: Database
+    let sql: String
+
+    init(_ sql: String, in db: Database) throws {
+        var handle: OpaquePointer?
+        let code = sqlite3_prepare_v3(db.sqliteConnection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        guard code == SQLITE_OK, let handle else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+        }
+        self.handle = handle
+        self.db = db
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    // Parameters are numbered from 1, as SQLite counts them.
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        value.withUTF8 { bytes in
+            // SQLITE_TRANSIENT: SQLite copies the text before this returns.
+            if let base = bytes.baseAddress {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
+                }
+            } else {
+                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+            }
+        }
+    }
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, _ value: Int?) {
+        bind(index, value.map(Int64.init))
+    }
+
+    func bind(_ index: Int32, _ value: Bool) {
+        sqlite3_bind_int64(handle, index, value ? 1 : 0)
+    }
+
+    func bind(_ index: Int32, _ value: Double?) {
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Runs the statement to its end.
+    func run() throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_DONE: return
+            case SQLITE_ROW: continue
+            case let code: throw failure(code)
+            }
+        }
+    }
+
+    /// Runs a query and reads its first row, if any, with `read` (given
+    /// the statement, for `sqlite3_column_*`).
+    func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_DONE: return nil
+        case SQLITE_ROW: return read(handle)
+        case let code: throw failure(code)
+        }
+    }
+
+    /// The error as GRDB reports it, so the store's errors read the same
+    /// whichever way the statement ran (a full disk is "disque plein").
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+}
