@@ -23,12 +23,17 @@ extension NewsStore {
     /// removed with the terms they were made of, and terms made otherwise
     /// must not stay. Runs once: a fact in `meta` then says the index is
     /// complete, so opening a large store costs one lookup.
-    func reindexIfNeeded() throws(StoreError) {
+    func reindexIfNeeded(before: (Int) -> Void) throws(StoreError) {
         let complete = try read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == Self.completeIndexFact
         }
         guard !complete else { return }
+        let articles = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+        if articles > 0 { before(articles) }
         try write { db in
+            // Another process may have rebuilt it while this one waited.
+            let fact = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'")
+            guard fact != Self.completeIndexFact else { return }
             try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('delete-all')")
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body FROM article")
             while let row = try rows.next() {

@@ -11,7 +11,11 @@ public final class NewsStore: Sendable {
     let pool: DatabasePool
     public let path: String
 
-    public init(path: String) throws(StoreError) {
+    /// `beforeReindex` is told how many articles there are when the search
+    /// index must be rebuilt first (a store from an older version): that
+    /// takes seconds for a large store, once, and the person waiting should
+    /// know why.
+    public init(path: String, beforeReindex: (Int) -> Void = { _ in }) throws(StoreError) {
         self.path = path
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -36,7 +40,7 @@ public final class NewsStore: Sendable {
         } catch {
             throw StoreError.from(error, path: path)
         }
-        try reindexIfNeeded()
+        try reindexIfNeeded(before: beforeReindex)
     }
 
     /// `$KIOSQUE_STORE`, else `$XDG_DATA_HOME/kiosque/kiosque.sqlite`, else

@@ -9,6 +9,12 @@ enum Output {
         print(TextSanitizer.clean(text))
     }
 
+    /// A message on standard error that is not a failure (the exit
+    /// status says which).
+    static func note(_ text: String) {
+        error(text)
+    }
+
     static func error(_ text: String) {
         let clean = TextSanitizer.cleanLine(text)
         FileHandle.standardError.write(Data(("kiosque : " + clean + "\n").utf8))

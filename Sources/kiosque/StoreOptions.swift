@@ -13,7 +13,9 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> NewsStore {
         do {
-            return try NewsStore(path: path)
+            return try NewsStore(path: path, beforeReindex: { articles in
+                Output.note("index de recherche à refaire pour \(articles) articles (une seule fois, après une mise à jour)…")
+            })
         } catch {
             throw CLIError(error.message)
         }

@@ -99,9 +99,13 @@ final class ReindexTests: StoreTestCase {
             UPDATE meta SET value = 'complete, analyzer 0' WHERE key = 'search_index';
             """, nil, nil, nil), SQLITE_OK)
         sqlite3_close(db)
-        let reopened = try makeStore()
+        var told: [Int] = []
+        let reopened = try NewsStore(path: storePath, beforeReindex: { told.append($0) })
+        XCTAssertEqual(told, [1], "the person waiting is told how many articles are indexed again")
         XCTAssertEqual(try reopened.search("autrefois").count, 0)
         XCTAssertEqual(try reopened.search("election").count, 1)
+        _ = try NewsStore(path: storePath, beforeReindex: { told.append($0) })
+        XCTAssertEqual(told, [1], "once")
     }
 }
 
