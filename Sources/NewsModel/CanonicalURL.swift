@@ -31,52 +31,69 @@ public enum CanonicalURL {
     /// dashes with an optional port, then only characters that URLs allow
     /// unescaped, no percent sign, and no "." or ".." segment.
     static func isPlainAbsolute(_ reference: String) -> Bool {
-        var bytes = reference.utf8[...]
-        if bytes.starts(with: "https://".utf8) {
-            bytes = bytes.dropFirst(8)
-        } else if bytes.starts(with: "http://".utf8) {
-            bytes = bytes.dropFirst(7)
-        } else {
-            return false
-        }
-        var hostLength = 0
-        var inPort = false
-        var portLength = 0
-        while let byte = bytes.first, byte != UInt8(ascii: "/"), byte != UInt8(ascii: "?") {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                if inPort { return false }
-                hostLength += 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if inPort { portLength += 1 } else { hostLength += 1 }
-            case UInt8(ascii: ":"):
-                if inPort { return false }
-                inPort = true
-            default:
+        var reference = reference
+        return reference.withUTF8 { bytes in   // indices into raw bytes: every link and image goes through here
+            let n = bytes.count
+            var i: Int
+            if n >= 8, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70, bytes[4] == 0x73,
+               bytes[5] == 0x3A, bytes[6] == 0x2F, bytes[7] == 0x2F {
+                i = 8                                                        // https://
+            } else if n >= 7, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70,
+                      bytes[4] == 0x3A, bytes[5] == 0x2F, bytes[6] == 0x2F {
+                i = 7                                                        // http://
+            } else {
                 return false
             }
-            bytes = bytes.dropFirst()
-        }
-        guard hostLength > 0, !inPort || portLength > 0,
-              bytes.first != UInt8(ascii: "?") else { return false }   // "http://a?x" has no path
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"),
-                 UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "."),
-                 UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"):
-                continue
-            default:
-                return false
+            var hostLength = 0
+            var inPort = false
+            var portLength = 0
+            while i < n, bytes[i] != UInt8(ascii: "/"), bytes[i] != UInt8(ascii: "?") {
+                switch bytes[i] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if inPort { return false }
+                    hostLength += 1
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if inPort { portLength += 1 } else { hostLength += 1 }
+                case UInt8(ascii: ":"):
+                    if inPort { return false }
+                    inPort = true
+                default:
+                    return false
+                }
+                i += 1
             }
+            guard hostLength > 0, !inPort || portLength > 0,
+                  i == n || bytes[i] != UInt8(ascii: "?") else { return false }   // "http://a?x" has no path
+            // The rest: allowed bytes only, and no "." or ".." path segment
+            // (Foundation resolves those).
+            var inQuery = false
+            var segmentStart = i + 1   // just after a "/"
+            while i < n {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+                     UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "."),
+                     UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                    break
+                default:
+                    return false
+                }
+                if !inQuery && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?")) {
+                    if Self.isDotSegment(bytes, from: segmentStart, to: i) { return false }
+                    if byte == UInt8(ascii: "?") { inQuery = true }
+                    segmentStart = i + 1
+                }
+                i += 1
+            }
+            return inQuery || !Self.isDotSegment(bytes, from: segmentStart, to: n)
         }
-        // Dot segments are for Foundation to resolve.
-        let path = bytes.split(separator: UInt8(ascii: "?"), maxSplits: 1, omittingEmptySubsequences: false)[0]
-        for segment in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        where segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8) {
-            return false
-        }
-        return true
+    }
+
+    private static func isDotSegment(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        let length = end - start
+        guard length == 1 || length == 2, start >= 0 else { return false }
+        return bytes[start] == UInt8(ascii: ".") && (length == 1 || bytes[start + 1] == UInt8(ascii: "."))
     }
 
     /// Resolves a possibly relative reference against a base, keeping only

@@ -46,6 +46,13 @@ final class FastPathTests: XCTestCase {
         XCTAssertTrue(CanonicalURL.isPlainAbsolute("https://journal0.example/12.html"))
         XCTAssertFalse(CanonicalURL.isPlainAbsolute("https://a.example/a/../b"))
         XCTAssertFalse(CanonicalURL.isPlainAbsolute("HTTP://a.example/x"))
+        // Dot segments anywhere in the path, but not in the query.
+        for dotted in ["https://a.example/a/.", "https://a.example/./b", "https://a.example/a/..?x=1", "https://a.example/."] {
+            XCTAssertFalse(CanonicalURL.isPlainAbsolute(dotted), dotted)
+        }
+        for plain in ["https://a.example/.x/y.", "https://a.example/x?y=/../z", "https://a.example/...", "http://a.example"] {
+            XCTAssertTrue(CanonicalURL.isPlainAbsolute(plain), plain)
+        }
     }
 
     func testJoinedTermsAreTheTermsJoined() {
