@@ -134,12 +134,12 @@ enum Migrations {
             // entry is then removed by giving FTS5 back the terms it was made
             // of (see ArticleWriter), and the index is rebuilt whole when the
             // analyzer changes (see reindexIfNeeded), which it does here.
-            // The terms arrive lowercase, accent-free and split into words
-            // (FrenchAnalyzer), so the plain ASCII tokenizer is enough.
+            // unicode61 still folds what the analyzer leaves (accented
+            // Latin letters past its table, as Vietnamese writes them).
             try db.execute(sql: """
                 DROP TABLE article_search;
                 CREATE VIRTUAL TABLE article_search USING fts5(
-                    title, body, content = '', tokenize = 'ascii'
+                    title, body, content = '', tokenize = 'unicode61 remove_diacritics 2'
                 );
                 DELETE FROM meta WHERE key = 'search_index';
                 """)
