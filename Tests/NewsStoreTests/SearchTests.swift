@@ -74,20 +74,25 @@ final class SearchTests: StoreTestCase {
 }
 
 final class ReindexTests: StoreTestCase {
-    /// A store whose index lost its rows (as one made before search existed)
-    /// is indexed again on open, once.
-    func testAnIncompleteIndexIsRebuiltOnOpen() throws {
+    /// A store holding one article, closed, then changed behind its back.
+    private func storeWithOneArticle(then sql: String) throws {
         do {
             let store = try makeStore()
             try store.save(articles: [article("Les élections à Fès", guid: "1")])
         }
-        // Simulate an old store: no index rows and no "complete" fact.
         var db: OpaquePointer?
         XCTAssertEqual(sqlite3_open(storePath, &db), SQLITE_OK)
-        XCTAssertEqual(sqlite3_exec(db, """
-            INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM meta;
-            """, nil, nil, nil), SQLITE_OK)
+        XCTAssertEqual(sqlite3_exec(db, sql, nil, nil, nil), SQLITE_OK)
         sqlite3_close(db)
+    }
+
+    /// A store whose index lost its rows (as one made before search existed)
+    /// is indexed again on open, once.
+    func testAnIncompleteIndexIsRebuiltOnOpen() throws {
+        // Simulate an old store: no index rows and no "complete" fact.
+        try storeWithOneArticle(then: """
+            INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM meta;
+            """)
         let reopened = try makeStore()
         XCTAssertEqual(try reopened.search("election").count, 1)
         XCTAssertEqual(try reopened.integrityProblems(), [])
@@ -96,18 +101,11 @@ final class ReindexTests: StoreTestCase {
     /// An index made by another version of the analyzer is made again: its
     /// entries could not be removed with this version's terms.
     func testAnIndexFromAnotherAnalyzerIsRebuiltOnOpen() throws {
-        do {
-            let store = try makeStore()
-            try store.save(articles: [article("Les élections à Fès", guid: "1")])
-        }
-        var db: OpaquePointer?
-        XCTAssertEqual(sqlite3_open(storePath, &db), SQLITE_OK)
-        XCTAssertEqual(sqlite3_exec(db, """
+        try storeWithOneArticle(then: """
             INSERT INTO article_search (article_search) VALUES ('delete-all');
             INSERT INTO article_search (rowid, title, body) VALUES (1, 'autrefois', 'ancien analyseur');
             UPDATE meta SET value = 'complete, analyzer 0' WHERE key = 'search_index';
-            """, nil, nil, nil), SQLITE_OK)
-        sqlite3_close(db)
+            """)
         var told: [Int] = []
         let reopened = try NewsStore(path: storePath, beforeReindex: { told.append($0) })
         XCTAssertEqual(told, [1], "the person waiting is told how many articles are indexed again")
