@@ -11,7 +11,7 @@
 enum FrenchTermScanner {
     /// The most bytes one scalar can fold to (a lowercase mapping of three
     /// scalars), so a word needs room for that much more before each one.
-    private static let roomPerScalar = 16
+    static let roomPerScalar = 16
 
     static func scan(_ text: String, stemmed: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text

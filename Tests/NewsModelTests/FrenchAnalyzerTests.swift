@@ -2,6 +2,19 @@ import XCTest
 @testable import NewsModel
 
 final class FrenchAnalyzerTests: XCTestCase {
+    /// The scanner leaves room for this many bytes before each scalar it
+    /// folds: no folding in its table may be longer.
+    func testEveryFoldingFitsTheRoomLeftPerScalar() {
+        XCTAssertLessThanOrEqual(Int(FrenchAnalyzer.foldedLength.max()!), FrenchTermScanner.roomPerScalar)
+        XCTAssertLessThanOrEqual(12, FrenchTermScanner.roomPerScalar, "a lowercase mapping has at most three scalars")
+    }
+
+    /// Long words and long texts go through whole (the word's memory grows).
+    func testVeryLongWordsAreKept() {
+        let word = String(repeating: "é", count: 5_000)
+        XCTAssertEqual(FrenchAnalyzer.words(word + " x"), [String(repeating: "e", count: 5_000), "x"])
+    }
+
     func testAccentsCaseAndElisionsAreDropped() {
         XCTAssertEqual(FrenchAnalyzer.words("L’État et l'école jusqu’à Qu'il"), ["etat", "et", "ecole", "a", "il"])
         XCTAssertEqual(FrenchAnalyzer.words("Lorsqu’un cœur"), ["un", "coeur"])
