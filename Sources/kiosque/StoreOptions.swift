@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> NewsStore {
         do {
             return try NewsStore(path: path, beforeReindex: { articles in
-                Output.note("index de recherche à refaire pour \(articles) articles (une seule fois, après une mise à jour)…")
+                Output.note("reconstruction de l'index de recherche (\(articles) articles, une seule fois après une mise à jour)…")
             })
         } catch {
             throw CLIError(error.message)
