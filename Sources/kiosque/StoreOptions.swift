@@ -14,7 +14,8 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> NewsStore {
         do {
             return try NewsStore(path: path, beforeReindex: { articles in
-                Output.note("reconstruction de l'index de recherche (\(articles) articles, une seule fois après une mise à jour)…")
+                Output.note("reconstruction de l'index de recherche (" + French.count(articles, "article", "articles")
+                            + ", une seule fois après une mise à jour)…")
             })
         } catch {
             throw CLIError(error.message)
