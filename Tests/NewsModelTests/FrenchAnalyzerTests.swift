@@ -9,6 +9,15 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertLessThanOrEqual(12, FrenchTermScanner.roomPerScalar, "a lowercase mapping has at most three scalars")
     }
 
+    /// Every scalar Unicode has goes through, in one text, and a long word
+    /// of letters folded outside the Latin table keeps all of them.
+    func testEveryScalarGoesThrough() {
+        var everything = String.UnicodeScalarView()
+        for value in 0...0x10FFFF { if let scalar = Unicode.Scalar(UInt32(value)) { everything.append(scalar) } }
+        XCTAssertFalse(FrenchAnalyzer.terms(String(everything)).isEmpty)
+        XCTAssertEqual(FrenchAnalyzer.words(String(repeating: "Ж", count: 3_000)), [String(repeating: "ж", count: 3_000)])
+    }
+
     /// Long words and long texts go through whole (the word's memory grows).
     func testVeryLongWordsAreKept() {
         let word = String(repeating: "é", count: 5_000)
