@@ -121,6 +121,21 @@ final class ArticleExtractorTests: XCTestCase {
         XCTAssertEqual(page.blocks, [.paragraph(paragraph1), .paragraph(paragraph2)])
     }
 
+    /// A title inside an element the pruner drops by its tag (a <nav>,
+    /// a <label>, a <dialog>…) is kept with it: the title and the marked
+    /// body are read again after pruning, and were once freed under them
+    /// (found by the fuzzer under the address sanitizer).
+    func testATitleInsideAnElementDroppedByItsTagIsKeptAndRead() throws {
+        for wrapper in ["nav", "label", "dialog"] {
+            let page = try extract("""
+                <html><body><\(wrapper)><h1>Le titre égaré</h1></\(wrapper)>
+                <article><p>\(paragraph1)</p><p>\(paragraph2)</p></article></body></html>
+                """)
+            XCTAssertEqual(page.title, "Le titre égaré", wrapper)
+            XCTAssertEqual(page.blocks.first, .paragraph(paragraph1), wrapper)
+        }
+    }
+
     func testAnAMPPageKeepsItsPicturesAndDropsItsAdverts() throws {
         let page = try extract("""
             <html amp lang="fr"><body><amp-sidebar id="menu"><a href="/">Accueil</a></amp-sidebar>

@@ -47,13 +47,16 @@ enum PagePruner {
             guard node.isElement else { return false }
             let name = node.name
             if name == "html" || name == "body" { return true }
-            if BoilerplateRules.droppedTags.contains(name) || name == "head" {
-                doomed.append(node)
-                return false
-            }
+            // Before any rule: the title and the marked body are read again
+            // after pruning, so nothing holding them may be freed, even a
+            // <nav> or a <noscript> (a title was once read from freed memory).
             if protected.contains(NodeKey(node)) {
                 if name == "form" { forms.append(node) }
                 return true
+            }
+            if BoilerplateRules.droppedTags.contains(name) || name == "head" {
+                doomed.append(node)
+                return false
             }
             if Self.isFurnitureTag(node, name) || PagePruner.isHidden(node) || PagePruner.looksLikeClutter(node) {
                 doomed.append(node)
