@@ -133,9 +133,11 @@ enum Migrations {
             // and never read (snippets come from the article's body). An
             // entry is then removed by giving FTS5 back the terms it was made
             // of (see ArticleWriter), and the index is rebuilt whole when the
-            // analyzer changes (see reindexIfNeeded), which it does here.
-            // unicode61 still folds what the analyzer leaves (accented
-            // Latin letters past its table, as Vietnamese writes them).
+            // analyzer changes (see reindexIfNeeded). Removing the fact that
+            // the index is complete has the new, empty one rebuilt at the
+            // next opening of the store. unicode61 still folds what the
+            // analyzer leaves (accented Latin letters past its table, as
+            // Vietnamese writes them).
             try db.execute(sql: """
                 DROP TABLE article_search;
                 CREATE VIRTUAL TABLE article_search USING fts5(
