@@ -42,6 +42,7 @@ struct AtomFeedCollector: FeedCollector {
 
     /// Hands over the entries read so far (see `RSSFeedCollector.takeItems`).
     mutating func takeEntries() -> [AtomEntryFields] {
+        guard !entries.isEmpty else { return [] }   // asked after every element's end
         defer { entries.removeAll(keepingCapacity: true) }
         return entries
     }

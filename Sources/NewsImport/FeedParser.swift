@@ -73,37 +73,50 @@ public enum FeedParser {
                               line: root.line)
         }
         if format == .atom {
-            var builder = hint?.atom
             var collector = AtomFeedCollector()
-            try FeedDocumentWalker.walk(reader, root: root, documentBase: baseURL, collector: &collector) { collector in
-                guard !collector.entries.isEmpty else { return }
-                let entries = collector.takeEntries()
-                let current = builder ?? AtomEntryBuilder(feed: collector.feed, baseURL: baseURL, origin: origin)
-                builder = current
-                for entry in entries {
-                    let hash = FeedItemHash.of(entry, builder: current)
-                    try emit(FeedItem(rawHash: hash, article: isKnown(hash) ? nil : current.article(from: entry)))
-                }
-            }
-            let final = AtomEntryBuilder(feed: collector.feed, baseURL: baseURL, origin: origin)
-            if let used = builder, used != final { throw FeedRestart(atom: final) }
+            let builders = try streamItems(
+                reader, root: root, baseURL: baseURL, collector: &collector, hint: hint?.atom,
+                take: { $0.takeEntries() },
+                makeBuilder: { AtomEntryBuilder(feed: $0.feed, baseURL: baseURL, origin: origin) },
+                hash: FeedItemHash.of, build: { $0.article(from: $1) }, isKnown: isKnown, emit: emit)
+            if let used = builders.used, used != builders.final { throw FeedRestart(atom: builders.final) }
             return .atom
         }
-        var builder = hint?.rss
         var collector = RSSFeedCollector()
+        let builders = try streamItems(
+            reader, root: root, baseURL: baseURL, collector: &collector, hint: hint?.rss,
+            take: { $0.takeItems() },
+            makeBuilder: { RSSItemBuilder(channel: $0.channel, baseURL: baseURL, origin: origin) },
+            hash: FeedItemHash.of, build: { $0.article(from: $1) }, isKnown: isKnown, emit: emit)
+        if let used = builders.used, used != builders.final { throw FeedRestart(rss: builders.final) }
+        return format
+    }
+}
+
+extension FeedParser {
+    /// The streaming both formats share: items are taken from the collector
+    /// as they end, and built by a builder made from what the feed's header
+    /// said before the first of them (or the restart's `hint`). Returns
+    /// that builder, if any item needed one, and the one the whole header
+    /// makes, so the caller can tell whether the feed must be read again.
+    fileprivate static func streamItems<Collector: FeedCollector, Item, Builder: Equatable>(
+        _ reader: FeedReader, root: FeedElement, baseURL: String?, collector: inout Collector, hint: Builder?,
+        take: (inout Collector) -> [Item], makeBuilder: (Collector) -> Builder,
+        hash: (Item, Builder) -> UInt64, build: (Builder, Item) -> Article,
+        isKnown: (UInt64) -> Bool, emit: (FeedItem) throws -> Void
+    ) throws -> (used: Builder?, final: Builder) {
+        var builder = hint
         try FeedDocumentWalker.walk(reader, root: root, documentBase: baseURL, collector: &collector) { collector in
-            guard !collector.items.isEmpty else { return }
-            let items = collector.takeItems()
-            let current = builder ?? RSSItemBuilder(channel: collector.channel, baseURL: baseURL, origin: origin)
+            let items = take(&collector)
+            guard !items.isEmpty else { return }
+            let current = builder ?? makeBuilder(collector)
             builder = current
             for item in items {
-                let hash = FeedItemHash.of(item, builder: current)
-                try emit(FeedItem(rawHash: hash, article: isKnown(hash) ? nil : current.article(from: item)))
+                let itemHash = hash(item, current)
+                try emit(FeedItem(rawHash: itemHash, article: isKnown(itemHash) ? nil : build(current, item)))
             }
         }
-        let final = RSSItemBuilder(channel: collector.channel, baseURL: baseURL, origin: origin)
-        if let used = builder, used != final { throw FeedRestart(rss: final) }
-        return format
+        return (builder, makeBuilder(collector))
     }
 }
 

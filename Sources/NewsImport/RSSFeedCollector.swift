@@ -119,6 +119,7 @@ struct RSSFeedCollector: FeedCollector {
     /// Hands over the items read so far, so that a large feed is built and
     /// stored item by item instead of being held whole.
     mutating func takeItems() -> [RSSItemFields] {
+        guard !items.isEmpty else { return [] }   // asked after every element's end
         defer { items.removeAll(keepingCapacity: true) }
         return items
     }

@@ -91,9 +91,8 @@ extension NewsStore {
         return rows.map { row in
             let body: String = row["body"]
             let blocks = (try? JSONDecoder().decode([Block].self, from: Data(body.utf8))) ?? []
-            let text = blocks.map(\.plainText).joined(separator: " ")
             return SearchHit(headline: Self.headline(row),
-                             snippet: Snippet.make(from: text, matching: query.allTerms),
+                             snippet: Snippet.make(from: SearchTerms.plainText(of: blocks), matching: query.allTerms),
                              rank: row["rank"])
         }
     }
