@@ -12,7 +12,7 @@ public enum FrenchAnalyzer {
     /// Goes up by one whenever a change gives any text other terms: the
     /// store then rebuilds its search index, whose entries can only be
     /// removed with the very terms they were made of.
-    public static let version = 1
+    public static let version = 2
 
     /// Search terms of a text, in order.
     public static func terms(_ text: String) -> [String] {
@@ -34,21 +34,39 @@ public enum FrenchAnalyzer {
         return String(decoding: joined, as: UTF8.self)
     }
 
-    /// How each scalar below U+0250 folds: nil separates words, "" is
-    /// dropped, anything else is the lowercase, accent-free spelling.
-    static let latinFolding: [[UInt8]?] = (0..<0x250).map { value in
+    /// Where the table of foldings ends: Latin, Greek, Cyrillic and the
+    /// other alphabets up to Greek Extended, with Vietnamese's letters
+    /// (Latin Extended Additional) among them. Built in about 6 ms.
+    static let tableEnd = 0x2000
+
+    /// How each scalar below `tableEnd` folds: nil separates words, "" is
+    /// dropped (accents written apart, as NFD writes them), anything else is
+    /// the lowercase spelling without accents ("Hà Nội" → "ha noi", "Αθήνα"
+    /// → "αθηνα"). The search index only splits words at ASCII spaces and
+    /// punctuation, so every folding it needs is done here.
+    static let tableFolding: [[UInt8]?] = (0..<tableEnd).map { value in
         let scalar = Unicode.Scalar(UInt32(value))!
         if value == 0x27 { return Array("'".utf8) }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return []
+        default: break
+        }
         guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
         switch value {
         case 0x153, 0x152: return Array("oe".utf8)
         case 0xE6, 0xC6: return Array("ae".utf8)
         case 0xDF: return Array("ss".utf8)
-        default: break
+        default: return folded(scalar)
         }
+    }
+
+    /// A letter or digit in lowercase without its accents; its lowercase
+    /// mapping when folding would give more than a word has room for.
+    static func folded(_ scalar: Unicode.Scalar) -> [UInt8] {
         let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
                                             locale: nil)
-        return Array(folded.utf8)
+        let bytes = Array(folded.utf8)
+        return bytes.count <= FrenchTermScanner.roomPerScalar ? bytes : Array(scalar.properties.lowercaseMapping.utf8)
     }
 
     /// Lowercased, accent-free words with elisions removed, in order.
@@ -58,20 +76,20 @@ public enum FrenchAnalyzer {
         return words
     }
 
-    /// `latinFolding` flattened for the scanner: for each scalar below
-    /// U+0250, where its folded bytes start in `foldedBytes` and how many
+    /// `tableFolding` flattened for the scanner: for each scalar below
+    /// `tableEnd`, where its folded bytes start in `foldedBytes` and how many
     /// there are, -1 for a word separator.
     static let foldedStart: [UInt16] = {
         var start: [UInt16] = []
         var offset = 0
-        for folded in latinFolding {
+        for folded in tableFolding {
             start.append(UInt16(offset))
             offset += folded?.count ?? 0
         }
         return start
     }()
-    static let foldedLength: [Int8] = latinFolding.map { $0.map { Int8($0.count) } ?? -1 }
-    static let foldedBytes: [UInt8] = latinFolding.flatMap { $0 ?? [] }
+    static let foldedLength: [Int8] = tableFolding.map { $0.map { Int8($0.count) } ?? -1 }
+    static let foldedBytes: [UInt8] = tableFolding.flatMap { $0 ?? [] }
 
     /// Light French stemming on a folded word (ASCII letters; anything else
     /// is left as it is).

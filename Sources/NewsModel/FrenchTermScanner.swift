@@ -47,6 +47,7 @@ enum FrenchTermScanner {
             elided = false
         }
 
+        let tableEnd = UInt32(FrenchAnalyzer.tableEnd)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -73,7 +74,7 @@ enum FrenchTermScanner {
                 word = larger
                 capacity *= 2
             }
-            if value < 0x250 {
+            if value < tableEnd {
                 let folds = Int(length[Int(value)])
                 if folds < 0 {
                     finishWord()
@@ -96,8 +97,9 @@ enum FrenchTermScanner {
         finishWord()
     }
 
-    /// Scalars past Latin Extended-B: apostrophes, leftover accents, other
-    /// scripts' letters. Writes the folded bytes at `out` and says how
+    /// Scalars past the table: apostrophes, accents written apart, the
+    /// Latin letters of later blocks (fullwidth, ligatures, extensions),
+    /// other scripts' letters. Writes the folded bytes at `out` and says how
     /// many, or -1 for a word separator.
     private static func foldRare(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         if value == 0x2019 || value == 0x2BC {
@@ -110,14 +112,17 @@ enum FrenchTermScanner {
             return 0                                              // accents left over from NFD
         default:
             guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return -1 }
-            var written = 0
-            for byte in scalar.properties.lowercaseMapping.utf8 {
-                out[written] = byte
-                written += 1
-            }
-            return written
+            let bytes = latinBlocks.contains(where: { $0.contains(value) })
+                ? FrenchAnalyzer.folded(scalar) : Array(scalar.properties.lowercaseMapping.utf8)
+            for (k, byte) in bytes.enumerated() { out[k] = byte }
+            return bytes.count
         }
     }
+
+    /// Blocks past the table that hold accented or styled Latin letters.
+    private static let latinBlocks: [Range<UInt32>] = [
+        0x2C60..<0x2C80, 0xA720..<0xA800, 0xAB30..<0xAB70, 0xFB00..<0xFB07, 0xFF00..<0xFFF0,
+    ]
 
     /// A word with apostrophes: "l'etat" → "etat", "aujourd'hui" →
     /// "aujourdhui" (not an elision), "qu'il" → "il", "a'b" → "a", "b".

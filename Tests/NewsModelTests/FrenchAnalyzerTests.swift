@@ -30,6 +30,18 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words("aujourd’hui"), ["aujourdhui"])
     }
 
+    /// Case and accents are dropped in every alphabet of the table and in
+    /// the Latin blocks past it: the index itself no longer folds anything.
+    func testOtherAlphabetsAndLatinBlocksAreFolded() {
+        XCTAssertEqual(FrenchAnalyzer.words("Hà Nội"), ["ha", "noi"])
+        XCTAssertEqual(FrenchAnalyzer.words("Αθήνα ΑΘΗΝΑ"), ["αθηνα", "αθηνα"])
+        XCTAssertEqual(FrenchAnalyzer.words("ΣΟΦΟΣ σοφός"), ["σοφοσ", "σοφοσ"])
+        XCTAssertEqual(FrenchAnalyzer.words("МОСКВА"), ["москва"])
+        XCTAssertEqual(FrenchAnalyzer.words("Ｐａｒｉｓ ﬁn"), ["paris", "fin"])
+        XCTAssertEqual(FrenchAnalyzer.words("Cafe\u{301} e\u{300}"), ["cafe", "e"], "accents written apart")
+        XCTAssertEqual(FrenchAnalyzer.words("東京 東京"), ["東京", "東京"])
+    }
+
     func testSingularAndPluralMasculineAndFeminineMeet() {
         let pairs = [("élection", "élections"), ("école", "écoles"), ("journal", "journaux"), ("bureau", "bureaux"),
                      ("élu", "élues"), ("parisien", "parisiennes"), ("journée", "journées"), ("actif", "actives")]

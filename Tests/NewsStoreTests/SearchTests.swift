@@ -54,13 +54,19 @@ final class SearchTests: StoreTestCase {
         XCTAssertEqual(try store.search("ifrane").count, 1)
     }
 
-    /// Latin letters past the analyzer's table (Vietnamese, among others)
-    /// lose their accents in the index: "ha noi" finds "Hà Nội".
-    func testAccentsPastTheAnalyzersTableAreFoldedToo() throws {
+    /// Every alphabet loses its case and accents in the index, not only
+    /// French letters: "ha noi" finds "Hà Nội", "αθηνα" finds "Αθήνα", and
+    /// a word in another script is found whole.
+    func testAccentsOfOtherAlphabetsAreFoldedToo() throws {
         let store = try makeStore()
-        try store.save(articles: [article("Escale à Hà Nội", guid: "b"), article("Escale à Hanoï", guid: "c")])
+        try store.save(articles: [article("Escale à Hà Nội", guid: "b"), article("Escale à Hanoï", guid: "c"),
+                                  article("Grève à Αθήνα", guid: "d"), article("Sommet à Москва", guid: "e")])
         XCTAssertEqual(try store.search("ha noi").count, 1)
         XCTAssertEqual(try store.search("Hà Nội").count, 1)
+        XCTAssertEqual(try store.search("αθηνα").map(\.headline.title), ["Grève à Αθήνα"])
+        XCTAssertEqual(try store.search("ΑΘΉΝΑ").count, 1)
+        XCTAssertEqual(try store.search("москва").map(\.headline.title), ["Sommet à Москва"])
+        XCTAssertEqual(try store.search("моск").count, 0, "a word is matched whole, not by its first letters")
     }
 
     func testHostileQueriesAreJustWords() throws {
