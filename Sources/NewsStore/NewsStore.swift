@@ -8,7 +8,9 @@ import NewsModel
 /// makes concurrent writers (several people on one machine) wait their turn
 /// instead of failing with "database is locked".
 public final class NewsStore: Sendable {
-    let pool: DatabasePool
+    /// A pool (WAL mode) for a store in place; a queue for one still being
+    /// built out of sight (see `StoreUnderConstruction`).
+    let pool: any DatabaseWriter
     public let path: String
 
     /// `beforeReindex` is told how many articles there are when the search
@@ -23,6 +25,38 @@ public final class NewsStore: Sendable {
         } catch {
             throw StoreError("impossible de créer le dossier de la base \(path) : \(error.localizedDescription)")
         }
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        try reindexIfNeeded(before: beforeReindex)
+    }
+
+    /// A store in a file only this process can see (`openPath` names it),
+    /// written without a journal file: its pages are written once, and a
+    /// failing document is rolled back from memory. Messages name `path`,
+    /// where it will be published.
+    init(building path: String, openPath: String) throws(StoreError) {
+        self.path = path
+        var configuration = Self.configuration()
+        configuration.prepareDatabase { db in
+            // Nobody else can open the file and a crash discards it whole:
+            // neither a journal on disk nor waiting for the disk buys anything.
+            try db.execute(sql: "PRAGMA journal_mode = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+        }
+        do {
+            pool = try DatabaseQueue(path: openPath, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        try reindexIfNeeded(before: { _ in })
+    }
+
+    private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
@@ -34,13 +68,12 @@ public final class NewsStore: Sendable {
             // is set); an existing store keeps its size and ignores this.
             try db.execute(sql: "PRAGMA page_size = 16384")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
-        } catch {
-            throw StoreError.from(error, path: path)
-        }
-        try reindexIfNeeded(before: beforeReindex)
+        return configuration
+    }
+
+    /// Closes a store under construction before it is published.
+    func close() throws(StoreError) {
+        do { try (pool as? DatabaseQueue)?.close() } catch { throw StoreError.from(error, path: path) }
     }
 
     /// `$KIOSQUE_STORE`, else `$XDG_DATA_HOME/kiosque/kiosque.sqlite`, else

@@ -25,14 +25,54 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
         let (files, missing) = FileCollector.collect(paths)
-        var rejected = missing.count
         for path in missing { Output.error("\(path) : fichier ou dossier introuvable") }
+        let report = try importIntoNewStore(files) ?? importAll(files, into: try storeOptions.open())
+        let rejected = report.rejected + missing.count
+        Output.line(ImportSummary(files: report.imported, rejected: rejected, outcome: report.outcome,
+                                  subscribed: report.subscribed).text)
+        if rejected > 0 { throw ExitCode(1) }
+    }
 
-        var total = SaveOutcome()
+    /// A store that does not exist yet is built out of sight and put in
+    /// place when the import is over (see `StoreUnderConstruction`): its
+    /// pages are written once instead of twice. Nil when the store exists,
+    /// or when another process made it meanwhile: the files then go into
+    /// that store as usual.
+    private func importIntoNewStore(_ files: [String]) throws -> ImportReport? {
+        do {
+            guard !files.isEmpty, let building = try StoreUnderConstruction.begin(at: storeOptions.path) else {
+                return nil
+            }
+            let report: ImportReport
+            do {
+                report = try importAll(files, into: building.store)
+            } catch {
+                // The documents written before the failure are kept whole, as
+                // they would be in a store in place.
+                _ = try? building.publish()
+                throw error
+            }
+            guard try building.publish() else {
+                Output.note("une base a été créée à \(storeOptions.path) pendant l'import : les fichiers y sont importés")
+                return nil
+            }
+            return report
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// What one pass over the files did.
+    struct ImportReport {
         var imported = 0
+        var rejected = 0
+        var outcome = SaveOutcome()
         var subscribed = 0
+    }
+
+    private func importAll(_ files: [String], into store: NewsStore) throws -> ImportReport {
+        var report = ImportReport()
         try store.withBulkImport {
             // One file ahead: the next feed is parsed while this one is written.
             var next = files.first.map { Self.prepare($0, store: store) }
@@ -48,17 +88,17 @@ struct ImportCommand: ParsableCommand {
                     case .unchanged(let count):
                         var outcome = SaveOutcome()
                         outcome.unchanged = count
-                        total = total + outcome
+                        report.outcome = report.outcome + outcome
                     case .feed(let parse):
-                        total = total + (try parse.writeRestarting(into: store))
+                        report.outcome = report.outcome + (try parse.writeRestarting(into: store))
                     case .parsed(let result):
-                        total = total + (try store.save(articles: result.articles, teasers: result.teasers))
-                        subscribed += try store.addFeeds(result.subscriptions)
+                        report.outcome = report.outcome + (try store.save(articles: result.articles, teasers: result.teasers))
+                        report.subscribed += try store.addFeeds(result.subscriptions)
                     }
-                    imported += 1
+                    report.imported += 1
                 } catch let error as ImportError {
                     Output.error("\(file) : \(error)")
-                    rejected += 1
+                    report.rejected += 1
                 } catch let error as StoreError {
                     // The store failing (disk full, read-only) stops the batch:
                     // every later file would fail the same way.
@@ -66,8 +106,7 @@ struct ImportCommand: ParsableCommand {
                 }
             }
         }
-        Output.line(ImportSummary(files: imported, rejected: rejected, outcome: total, subscribed: subscribed).text)
-        if rejected > 0 { throw ExitCode(1) }
+        return report
     }
 }
 

@@ -61,6 +61,27 @@ final class StoreFaultTests: CLITestCase {
         XCTAssertEqual((rows.count - 1) % 20, 0, "feeds land whole or not at all")
     }
 
+    /// The first import builds the store apart (see StoreUnderConstruction):
+    /// a full disk stops it with one line, keeps the feeds written before
+    /// whole, and leaves no hidden file behind.
+    func testAFullDiskDuringTheFirstImportKeepsWholeFeedsOnly() throws {
+        let store = mountPoint.appendingPathComponent("kiosque.sqlite").path
+        let run = try kiosque("import", "--store", store, try bigFeeds(90).path)
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("disque plein"), run.stderr)
+        let left = try FileManager.default.contentsOfDirectory(atPath: mountPoint.path)
+        XCTAssertFalse(left.contains { $0.contains("building") }, "\(left)")
+        guard FileManager.default.fileExists(atPath: store) else { return }   // nothing could be published
+        // Room made, as the message asks: opening the store needs its journal.
+        XCTAssertEqual(try shell(["mount", "-o", "remount,size=8m", mountPoint.path]), 0)
+        let check = try kiosque("check", "--store", store)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let rows = try XCTUnwrap(json(try kiosque("list", "--json", "--limit", "10000", "--store", store)) as? [[String: Any]])
+        XCTAssertGreaterThan(rows.count, 0, "the feeds written before the disk filled are kept")
+        XCTAssertEqual(rows.count % 20, 0, "feeds land whole or not at all")
+    }
+
     func testAReadOnlyStoreGivesAClearError() throws {
         let store = mountPoint.appendingPathComponent("kiosque.sqlite").path
         XCTAssertEqual(try kiosque("import", "--store", store, fixture("pages/seed-albayane.txt")).status, 0)
