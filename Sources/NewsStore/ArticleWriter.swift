@@ -59,11 +59,15 @@ public final class ArticleWriter {
             return
         }
         let id = existing.id
-        if existing.contentHash == article.contentHash {
-            // Unchanged; remember the raw hash so the next import skips it sooner.
-            if let rawHash, existing.rawHash != rawHash {
-                try db.cachedStatement(sql: "UPDATE article SET raw_hash = ? WHERE id = ?")
-                    .execute(arguments: [rawHash, id])
+        let unchanged = existing.contentHash == article.contentHash
+            || (!existing.contentHash.hasPrefix(PreparedArticle.hashPrefix)
+                && existing.contentHash == article.legacyContentHash)
+        if unchanged {
+            // Remember the raw hash so the next import skips it sooner, and
+            // renew a hash of the old kind.
+            if (rawHash != nil && existing.rawHash != rawHash) || existing.contentHash != article.contentHash {
+                try db.cachedStatement(sql: "UPDATE article SET raw_hash = coalesce(?, raw_hash), content_hash = ? WHERE id = ?")
+                    .execute(arguments: [rawHash, article.contentHash, id])
             }
             outcome.unchanged += 1
             return

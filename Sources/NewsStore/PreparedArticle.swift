@@ -46,21 +46,46 @@ public struct PreparedArticle: Sendable {
         self.rawHash = rawHash
         imageURLs = article.images.map(\.url)
         plainText = SearchTerms.plainText(of: article.blocks)
-        contentHash = Self.hash([guid ?? "", url ?? "", title, source, published.map { String($0) } ?? "",
-                                 publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "",
-                                 categories, body])
+        contentHash = Self.hash(Self.hashedParts(guid: guid, url: url, title: title, source: source,
+                                                 published: published, publishedOffset: publishedOffset,
+                                                 author: author, language: language, categories: categories,
+                                                 body: body))
     }
 
     /// Analysed terms of the title and the body, as the search index
     /// holds them: worked out when the article is written.
     var searchTerms: SearchTerms { SearchTerms(title: title, plainText: plainText) }
 
+    /// What an import can change, in the order stores have always hashed it.
+    static func hashedParts(guid: String?, url: String?, title: String, source: String, published: Double?,
+                            publishedOffset: Int?, author: String?, language: String?, categories: String,
+                            body: String) -> [String] {
+        [guid ?? "", url ?? "", title, source, published.map { String($0) } ?? "",
+         publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "", categories, body]
+    }
+
+    /// Marks the hashes made by `hash`; stores written before hold FNV-1a's
+    /// sixteen digits alone (see `legacyContentHash`).
+    static let hashPrefix = "2:"
+
     /// A fingerprint of what an import can change, so that importing the
     /// same feed again recognises unchanged articles without rewriting them.
-    /// The same parts, in the same order, as stores have always hashed.
+    /// Eight bytes at a time (FNV-1a, one byte at a time, cost a third of a
+    /// second per 100,000 articles).
     static func hash(_ parts: [String]) -> String {
+        var hasher = ContentHasher()
+        for part in parts { hasher.add(part) }
+        let digits = String(hasher.value, radix: 16)
+        return hashPrefix + String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The fingerprint as stores made before `hash` hold it: an article
+    /// stored then is still recognised unchanged (and its hash renewed).
+    var legacyContentHash: String {
         var hasher = FNV1a()
-        for part in parts {
+        for part in Self.hashedParts(guid: guid, url: url, title: title, source: source, published: published,
+                                     publishedOffset: publishedOffset, author: author, language: language,
+                                     categories: categories, body: body) {
             hasher.add(part)
             hasher.add("\u{1F}")
         }

@@ -20,7 +20,7 @@ final class UpgradeTests: StoreTestCase {
                         content_hash, added_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, 0, 0)
                     """, arguments: [old.identity, old.guid, old.title, old.source, old.published, old.published,
-                                     old.categories, old.body, old.originKind, old.originLocation, old.contentHash])
+                                     old.categories, old.body, old.originKind, old.originLocation, old.legacyContentHash])
                 // As v7 stored it: the analysed text, kept by the index.
                 try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, ?, ?)",
                                arguments: [old.searchTerms.title, old.searchTerms.body])
@@ -41,5 +41,31 @@ final class UpgradeTests: StoreTestCase {
         XCTAssertEqual(try store.search("scrutin").count, 0)
         XCTAssertEqual(try store.search("dépouillement").count, 1)
         XCTAssertEqual(try store.articleCount(), 1)
+    }
+
+    /// Content hashes made before they went eight bytes at a time (FNV-1a's
+    /// sixteen digits) still recognise an unchanged article, which then
+    /// gets a hash of the new kind; a changed one is still updated.
+    func testArticlesHashedTheOldWayAreRecognisedUnchanged() throws {
+        let store = try makeStore()
+        let kept = article("Marché de Noël à Strasbourg", guid: "1")
+        let changed = article("Crue de la Saône", guid: "2")
+        try store.save(articles: [kept, changed])
+        try store.write { db in
+            for item in [kept, changed] {
+                let prepared = PreparedArticle(item)
+                XCTAssertNotEqual(prepared.contentHash, prepared.legacyContentHash)
+                try db.execute(sql: "UPDATE article SET content_hash = ? WHERE identity = ?",
+                               arguments: [prepared.legacyContentHash, prepared.identity])
+            }
+        }
+        var renamed = changed
+        renamed.title = "Crue de la Saône : alerte levée"
+        let outcome = try store.save(articles: [kept, renamed])
+        XCTAssertEqual(outcome.unchanged, 1)
+        XCTAssertEqual(outcome.updated, 1)
+        let hashes = try store.read { db in try String.fetchAll(db, sql: "SELECT content_hash FROM article ORDER BY id") }
+        XCTAssertEqual(hashes, [PreparedArticle(kept).contentHash, PreparedArticle(renamed).contentHash])
+        XCTAssertEqual(try store.save(articles: [kept, renamed]).unchanged, 2)
     }
 }
