@@ -4,10 +4,13 @@ import NewsModel
 import NewsStore
 
 /// A feed file being imported, using both cores: a thread of its own
-/// parses the feed, builds each article and prepares it (blocks, body
-/// JSON, hash), while the importing thread works out the search terms and
-/// writes the previous ones in the file's transaction: the two halves cost
-/// about the same. The queue between them is bounded, so memory stays flat
+/// parses the feed and builds each article, while the importing thread
+/// works out the search terms and writes the previous ones in the file's
+/// transaction. Preparing an article for the store (body JSON, hash) goes
+/// to whichever side is ahead: the parsing thread does it while the writer
+/// has a backlog, and leaves it to the writer otherwise, so that neither
+/// waits for the other (the two sides' costs shift with the machine and
+/// the feed). The queue between them is bounded, so memory stays flat
 /// whatever the feed's size.
 ///
 /// The parse starts as soon as the feed is opened, so the next file of a
@@ -17,7 +20,24 @@ final class FeedParse {
 
     let file: FeedFile
     let fingerprint: DocumentFingerprint
-    private let queue = HandOff<[PreparedArticle?]>(capacity: 8)
+    private static let queueCapacity = 8
+    private let queue = HandOff<[Pending]>(capacity: queueCapacity)
+
+    /// An item on its way to the store.
+    enum Pending: Sendable {
+        /// The raw hash says the item is stored as it is.
+        case unchanged
+        case built(Article, rawHash: UInt64?)
+        case prepared(PreparedArticle)
+
+        var prepared: PreparedArticle? {
+            switch self {
+            case .unchanged: nil
+            case .built(let article, let rawHash): PreparedArticle(article, rawHash: rawHash)
+            case .prepared(let prepared): prepared
+            }
+        }
+    }
 
     /// `known`: the raw hashes already stored from this file (see
     /// `NewsStore.knownRawHashes`); `hint`: a restart's complete channel.
@@ -27,15 +47,22 @@ final class FeedParse {
         let queue = queue
         let parser = Thread {
             do {
-                var batch: [PreparedArticle?] = []
+                var batch: [Pending] = []
                 batch.reserveCapacity(Self.batchSize)
+                var prepareHere = false
                 let origin = Origin(kind: .file, location: file.path)
                 _ = try file.stream(origin: origin, baseURL: nil, hint: hint, isKnown: known.contains) { item in
-                    // nil: the raw hash says the item is stored as it is.
-                    batch.append(item.article.map { PreparedArticle($0, rawHash: item.rawHash) })
+                    if let article = item.article {
+                        batch.append(prepareHere ? .prepared(PreparedArticle(article, rawHash: item.rawHash))
+                                                 : .built(article, rawHash: item.rawHash))
+                    } else {
+                        batch.append(.unchanged)
+                    }
                     if batch.count == Self.batchSize {   // one wake-up per batch, not per item
                         try queue.put(batch)
                         batch.removeAll(keepingCapacity: true)
+                        // A writer behind by half the queue gets help.
+                        prepareHere = queue.backlog >= Self.queueCapacity / 2
                     }
                 }
                 if !batch.isEmpty { try queue.put(batch) }
@@ -57,8 +84,8 @@ final class FeedParse {
         try store.importDocument(location: file.path, fingerprint: fingerprint) { writer in
             do {
                 while let batch = try queue.take() {
-                    for prepared in batch {
-                        if let prepared { try writer.save(prepared) } else { writer.countUnchanged() }
+                    for pending in batch {
+                        if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
                     }
                 }
             } catch {
@@ -104,6 +131,13 @@ final class HandOff<Element: Sendable>: @unchecked Sendable {
         if cancelled { throw Cancelled() }
         items.append(item)
         condition.broadcast()
+    }
+
+    /// How many items wait to be taken.
+    var backlog: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return items.count - head
     }
 
     /// The producer is done: `error` is why it stopped early, if it did.
