@@ -95,6 +95,15 @@ struct HTMLBlockBuilder: HTMLTreeVisitor {
         }
     }
 
+    /// Text from the fragment scanner: its bytes go straight into the sink.
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if preformattedDepth > 0 {
+            sinks[topIndex].appendPreformatted(String(decoding: utf8, as: UTF8.self))
+        } else {
+            sinks[topIndex].appendCollapsing(utf8)
+        }
+    }
+
     mutating func leave<Node: HTMLNodeView>(_ node: Node) {
         guard let role = roles.popLast() else { return }
         switch role {

@@ -12,9 +12,7 @@ public enum HTMLBlocks {
     public static func blocks(fromHTML html: String, baseURL: String?) -> [Block] {
         // Most feeds' items are simple HTML that needs no repair: read by
         // the fragment scanner, they give the same blocks far faster.
-        if let fragment = HTMLFragmentScanner.scan(html) {
-            var builder = HTMLBlockBuilder(baseURL: baseURL)
-            fragment.replay(with: &builder)
+        if var builder = HTMLFragmentScanner.scan(html, with: HTMLBlockBuilder(baseURL: baseURL)) {
             return builder.finish()
         }
         return libxml2Blocks(fromHTML: html, baseURL: baseURL)

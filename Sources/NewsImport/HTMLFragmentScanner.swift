@@ -12,51 +12,6 @@ struct HTMLFragmentNode: HTMLNodeView {
     }
 }
 
-/// A fragment as the scanner read it: nodes in document order, with their
-/// ends, ready to be shown to a visitor as `HTMLTreeWalk` would.
-struct HTMLFragment {
-    enum Event {
-        case start(HTMLFragmentNode, isVoid: Bool)
-        case end
-        case text(HTMLFragmentNode)
-    }
-
-    var events: [Event] = []
-
-    /// Calls the visitor as `HTMLTreeWalk.visit` calls it on libxml2's tree
-    /// of the same fragment: `leave` after the children of each element the
-    /// visitor entered, nothing inside one it declined.
-    func replay<Visitor: HTMLTreeVisitor>(with visitor: inout Visitor) {
-        var open: [(node: HTMLFragmentNode, entered: Bool)] = []
-        var skipping = 0   // depth inside a declined element
-        for event in events {
-            switch event {
-            case .start(let node, let isVoid):
-                if skipping > 0 {
-                    if !isVoid { skipping += 1 }
-                    continue
-                }
-                let entered = visitor.enter(node)
-                if isVoid {
-                    if entered { visitor.leave(node) }
-                } else if entered {
-                    open.append((node, true))
-                } else {
-                    skipping = 1
-                }
-            case .end:
-                if skipping > 0 {
-                    skipping -= 1
-                    continue
-                }
-                if let (node, _) = open.popLast() { visitor.leave(node) }
-            case .text(let node):
-                if skipping == 0 { _ = visitor.enter(node) }
-            }
-        }
-    }
-}
-
 /// Reads simple item HTML without libxml2: paragraphs, links, emphasis,
 /// line breaks, images and figures with captions, properly nested and
 /// closed, with the common entities. Anything else (another tag, a
@@ -67,31 +22,49 @@ struct HTMLFragment {
 enum HTMLFragmentScanner {
     private enum Kind { case paragraph, figure, figcaption, inline, void }
 
-    private static let kinds: [String: Kind] = [
-        "p": .paragraph, "figure": .figure, "figcaption": .figcaption,
-        "a": .inline, "em": .inline, "strong": .inline, "b": .inline, "i": .inline, "u": .inline, "span": .inline,
-        "img": .void, "br": .void,
-    ]
-
-    static func scan(_ html: String) -> HTMLFragment? {
+    /// Shows the fragment to the visitor as it reads it, exactly as
+    /// `HTMLTreeWalk.visit` shows libxml2's tree of the same fragment:
+    /// `leave` after the children of each element the visitor entered,
+    /// nothing inside one it declined, and text as decoded bytes (no string
+    /// per text node). Nil when the fragment is not one the scanner reads:
+    /// the visitor has then seen part of it and must be dropped.
+    static func scan<Visitor: HTMLTreeVisitor>(_ html: String, with visitor: Visitor) -> Visitor? {
         var html = html
         return html.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes)
-            return scanner.run() ? scanner.fragment : nil
+            var scanner = Scanner(bytes: bytes, visitor: visitor)
+            return scanner.run() ? scanner.visitor : nil
         }
     }
 
-    private struct Scanner {
+    /// The tags the scanner reads, and what each may hold.
+    private static func kind(of name: String) -> Kind? {
+        switch name {
+        case "p": .paragraph
+        case "figure": .figure
+        case "figcaption": .figcaption
+        case "a", "em", "strong", "b", "i", "u", "span": .inline
+        case "img", "br": .void
+        default: nil
+        }
+    }
+
+    private static let tagNames = ["p", "a", "em", "strong", "b", "i", "u", "span", "img", "br", "figure", "figcaption"]
+
+    private struct Scanner<Visitor: HTMLTreeVisitor> {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
-        var fragment = HTMLFragment()
+        var visitor: Visitor
         /// Open elements' names; the fragment's parent is the page's body.
         var open: [String] = []
+        /// The open elements the visitor entered, to be left at their end.
+        var entered: [HTMLFragmentNode] = []
+        /// How deep inside an element the visitor declined.
+        var skipping = 0
         var decoded: [UInt8] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, visitor: Visitor) {
             self.bytes = bytes
-            fragment.events.reserveCapacity(32)
+            self.visitor = visitor
         }
 
         mutating func run() -> Bool {
@@ -117,8 +90,8 @@ enum HTMLFragmentScanner {
 
         private mutating func startTag() -> Bool {
             index += 1
-            let name = readName()
-            guard let kind = kinds[name], allowed(kind, name: name) else { return false }
+            guard let name = readTagName(), let kind = HTMLFragmentScanner.kind(of: name),
+                  allowed(kind, name: name) else { return false }
             var attributes: [(name: String, value: String)] = []
             var selfClosing = false
             while true {
@@ -143,22 +116,32 @@ enum HTMLFragmentScanner {
             }
             let isVoid = kind == .void
             if selfClosing && !isVoid { return false }
-            fragment.events.append(.start(HTMLFragmentNode(isElement: true, name: name, text: "", attributes: attributes),
-                                          isVoid: isVoid))
             if !isVoid { open.append(name) }
+            let node = HTMLFragmentNode(isElement: true, name: name, text: "", attributes: attributes)
+            if skipping > 0 {
+                if !isVoid { skipping += 1 }
+            } else if visitor.enter(node) {
+                if isVoid { visitor.leave(node) } else { entered.append(node) }
+            } else if !isVoid {
+                skipping = 1
+            }
             return true
         }
 
         private mutating func endTag() -> Bool {
             index += 2
-            let name = readName()
+            let name = readTagName()
             skipSpaces()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last == name else {
                 return false   // a mismatched or stray end tag: libxml2 repairs it
             }
             index += 1
             open.removeLast()
-            fragment.events.append(.end)
+            if skipping > 0 {
+                skipping -= 1
+            } else if let node = entered.popLast() {
+                visitor.leave(node)
+            }
             return true
         }
 
@@ -174,6 +157,18 @@ enum HTMLFragmentScanner {
             case .inline:
                 if name == "a", open.contains("a") { return false }
                 return parent != "figure"
+            }
+        }
+
+        /// One of `tagNames`, matched without making a string; nil for any other.
+        private mutating func readTagName() -> String? {
+            let start = index
+            while index < bytes.count, isLetter(bytes[index]) || (index > start && isDigit(bytes[index])) {
+                index += 1
+            }
+            let read = bytes[start..<index]
+            return HTMLFragmentScanner.tagNames.first { name in
+                name.utf8.count == read.count && zip(name.utf8, read).allSatisfy { $0 == $1 | 0x20 }
             }
         }
 
@@ -227,9 +222,7 @@ enum HTMLFragmentScanner {
                 decoded.append(byte)
                 index += 1
             }
-            fragment.events.append(.text(HTMLFragmentNode(isElement: false, name: "",
-                                                          text: String(decoding: decoded, as: UTF8.self),
-                                                          attributes: [])))
+            if skipping == 0 { decoded.withUnsafeBufferPointer { visitor.text($0) } }
             return true
         }
 

@@ -51,30 +51,33 @@ struct HTMLTextSink {
     /// import's costliest loop).
     mutating func appendCollapsing(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            let n = utf8.count
-            var i = 0
-            while i < n {
-                if Self.isCollapsibleSpace(utf8[i]) {
-                    pendingSpace = true
-                    i += 1
-                    continue
-                }
-                var end = i + 1
-                while end < n {
-                    if !Self.isCollapsibleSpace(utf8[end]) {
-                        end += 1
-                    } else if utf8[end] == 0x20, end + 1 < n, !Self.isCollapsibleSpace(utf8[end + 1]) {
-                        end += 2
-                    } else {
-                        break
-                    }
-                }
-                if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end]))
-                i = end
+        text.withUTF8 { appendCollapsing($0) }
+    }
+
+    /// `utf8` must be valid UTF-8 (whole scalars): it is copied in runs.
+    mutating func appendCollapsing(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            if Self.isCollapsibleSpace(utf8[i]) {
+                pendingSpace = true
+                i += 1
+                continue
             }
+            var end = i + 1
+            while end < n {
+                if !Self.isCollapsibleSpace(utf8[end]) {
+                    end += 1
+                } else if utf8[end] == 0x20, end + 1 < n, !Self.isCollapsibleSpace(utf8[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<end]))
+            i = end
         }
     }
 
