@@ -5,6 +5,11 @@
 /// still reads it back; a test holds the two to the same output.
 public enum BlockJSONWriter {
     public static func json(_ blocks: [Block]) -> String {
+        String(decoding: utf8(blocks), as: UTF8.self)
+    }
+
+    /// The same JSON as UTF-8 bytes, for the store to bind as they are.
+    public static func utf8(_ blocks: [Block]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + blocks.count * 128)
         out.append(UInt8(ascii: "["))
@@ -13,7 +18,7 @@ public enum BlockJSONWriter {
             write(block, to: &out)
         }
         out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A list of strings (the categories column).

@@ -25,13 +25,18 @@ public enum FrenchAnalyzer {
     /// them: the same as `terms(text).joined(separator: " ")`, without a
     /// string per word.
     public static func joinedTerms(_ text: String) -> String {
+        String(decoding: joinedTermsUTF8(text), as: UTF8.self)
+    }
+
+    /// `joinedTerms` as UTF-8 bytes, for the store to bind as they are.
+    public static func joinedTermsUTF8(_ text: String) -> [UInt8] {
         var joined: [UInt8] = []
         joined.reserveCapacity(text.utf8.count)
         FrenchTermScanner.scan(text, stemmed: true) { term in
             if !joined.isEmpty { joined.append(0x20) }
             joined.append(contentsOf: term)
         }
-        return String(decoding: joined, as: UTF8.self)
+        return joined
     }
 
     /// Where the table of foldings ends: Latin, Greek, Cyrillic and the

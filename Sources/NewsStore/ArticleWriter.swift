@@ -110,7 +110,7 @@ public final class ArticleWriter {
         values.bind(10, article.author)
         values.bind(11, article.language)
         values.bind(12, article.categories)
-        values.bind(13, article.body)
+        values.bind(13, utf8: article.bodyJSON)
         values.bind(14, article.originKind)
         values.bind(15, article.originLocation)
         values.bind(16, article.contentHash)
@@ -145,8 +145,8 @@ public final class ArticleWriter {
     private func index(_ article: PreparedArticle, id: Int64) throws {
         let terms = article.searchTerms
         indexArticle.bind(1, id)
-        indexArticle.bind(2, terms.title)
-        indexArticle.bind(3, terms.body)
+        indexArticle.bind(2, utf8: terms.titleUTF8)
+        indexArticle.bind(3, utf8: terms.bodyUTF8)
         try indexArticle.run()
     }
 

@@ -2,10 +2,10 @@ import Foundation
 import NewsModel
 
 /// An article turned into the values the store writes: body JSON,
-/// identity, content hash. Making one costs as much as storing it, so an
-/// import makes them on its parsing thread while the store writes the
-/// previous ones on another, which also works out the search terms (that
-/// balances the two threads' work).
+/// identity, content hash. Making one costs about as much as storing it,
+/// so an import makes them on whichever of its two threads is ahead (see
+/// the executable's `FeedParse`); the writing thread also works out the
+/// search terms.
 public struct PreparedArticle: Sendable {
     let identity: String
     let guid: String?
@@ -18,7 +18,8 @@ public struct PreparedArticle: Sendable {
     let author: String?
     let language: String?
     let categories: String
-    let body: String
+    /// The blocks as JSON, in UTF-8: bound as they are (see `body`).
+    let bodyJSON: [UInt8]
     let originKind: String
     let originLocation: String
     let contentHash: String
@@ -40,28 +41,32 @@ public struct PreparedArticle: Sendable {
         author = article.author
         language = article.language
         categories = BlockJSONWriter.json(article.categories)
-        body = BlockJSONWriter.json(article.blocks)
+        bodyJSON = BlockJSONWriter.utf8(article.blocks)
         originKind = article.origin.kind.rawValue
         originLocation = article.origin.location
         self.rawHash = rawHash
         imageURLs = article.images.map(\.url)
         plainText = SearchTerms.plainText(of: article.blocks)
-        contentHash = Self.hash(Self.hashedParts(guid: guid, url: url, title: title, source: source,
-                                                 published: published, publishedOffset: publishedOffset,
-                                                 author: author, language: language, categories: categories,
-                                                 body: body))
+        contentHash = Self.hash(Self.hashedFields(guid: guid, url: url, title: title, source: source,
+                                                  published: published, publishedOffset: publishedOffset,
+                                                  author: author, language: language, categories: categories),
+                                body: bodyJSON)
     }
+
+    /// The blocks' JSON as text, for statements bound through GRDB.
+    var body: String { String(decoding: bodyJSON, as: UTF8.self) }
 
     /// Analysed terms of the title and the body, as the search index
     /// holds them: worked out when the article is written.
     var searchTerms: SearchTerms { SearchTerms(title: title, plainText: plainText) }
 
-    /// What an import can change, in the order stores have always hashed it.
-    static func hashedParts(guid: String?, url: String?, title: String, source: String, published: Double?,
-                            publishedOffset: Int?, author: String?, language: String?, categories: String,
-                            body: String) -> [String] {
+    /// What an import can change besides the body, in the order stores have
+    /// always hashed it; the body's JSON comes after.
+    static func hashedFields(guid: String?, url: String?, title: String, source: String, published: Double?,
+                             publishedOffset: Int?, author: String?, language: String?,
+                             categories: String) -> [String] {
         [guid ?? "", url ?? "", title, source, published.map { String($0) } ?? "",
-         publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "", categories, body]
+         publishedOffset.map { String($0) } ?? "", author ?? "", language ?? "", categories]
     }
 
     /// Marks the hashes made by `hash`; stores written before hold FNV-1a's
@@ -72,9 +77,11 @@ public struct PreparedArticle: Sendable {
     /// same feed again recognises unchanged articles without rewriting them.
     /// Eight bytes at a time (FNV-1a, one byte at a time, cost a third of a
     /// second per 100,000 articles).
-    static func hash(_ parts: [String]) -> String {
+    static func hash(_ fields: [String], body: [UInt8]) -> String {
         var hasher = ContentHasher()
-        for part in parts { hasher.add(part) }
+        for field in fields { hasher.add(field) }
+        body.withUnsafeBytes { hasher.add($0) }
+        hasher.add(UInt64(0xFF))   // each part ends as `add(_: String)` ends it
         let digits = String(hasher.value, radix: 16)
         return hashPrefix + String(repeating: "0", count: 16 - digits.count) + digits
     }
@@ -83,9 +90,10 @@ public struct PreparedArticle: Sendable {
     /// stored then is still recognised unchanged (and its hash renewed).
     var legacyContentHash: String {
         var hasher = FNV1a()
-        for part in Self.hashedParts(guid: guid, url: url, title: title, source: source, published: published,
-                                     publishedOffset: publishedOffset, author: author, language: language,
-                                     categories: categories, body: body) {
+        let fields = Self.hashedFields(guid: guid, url: url, title: title, source: source, published: published,
+                                       publishedOffset: publishedOffset, author: author, language: language,
+                                       categories: categories)
+        for part in fields + [body] {
             hasher.add(part)
             hasher.add("\u{1F}")
         }

@@ -35,15 +35,22 @@ final class RawStatement {
             sqlite3_bind_null(handle, index)
             return
         }
-        value.withUTF8 { bytes in
-            // SQLITE_TRANSIENT: SQLite copies the text before this returns.
-            if let base = bytes.baseAddress {
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
-                }
-            } else {
-                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+        value.withUTF8 { bindText(index, $0) }
+    }
+
+    /// Text already in UTF-8 (a body's JSON, search terms): no string made.
+    func bind(_ index: Int32, utf8 value: [UInt8]) {
+        value.withUnsafeBufferPointer { bindText(index, $0) }
+    }
+
+    private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        // SQLITE_TRANSIENT: SQLite copies the text before this returns.
+        if let base = bytes.baseAddress {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
             }
+        } else {
+            _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
         }
     }
 

@@ -7,13 +7,17 @@ import NewsModel
 /// the stored article: both ways must give the same terms, and do, because
 /// both go through this type.
 struct SearchTerms {
-    let title: String
-    let body: String
+    /// The terms joined by spaces, in UTF-8: an import binds them as they are.
+    let titleUTF8: [UInt8]
+    let bodyUTF8: [UInt8]
+
+    var title: String { String(decoding: titleUTF8, as: UTF8.self) }
+    var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
 
     /// `plainText`: the body's text, as `plainText(of:)` gives it.
     init(title: String, plainText: String) {
-        self.title = FrenchAnalyzer.joinedTerms(title)
-        body = FrenchAnalyzer.joinedTerms(plainText)
+        titleUTF8 = FrenchAnalyzer.joinedTermsUTF8(title)
+        bodyUTF8 = FrenchAnalyzer.joinedTermsUTF8(plainText)
     }
 
     /// From a stored article's title and body (JSON blocks).
