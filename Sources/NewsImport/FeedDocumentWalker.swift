@@ -32,7 +32,7 @@ enum FeedDocumentWalker {
     /// `root` is the root element's start, already read to choose the format.
     /// `afterEnd` runs after each element's end, with the collector: the
     /// parser takes finished items there, so they need not pile up.
-    static func walk<Collector: FeedCollector>(_ reader: FeedReader, root: FeedElement, documentBase: String?,
+    static func walk<Collector: FeedCollector>(_ reader: some FeedEventSource, root: FeedElement, documentBase: String?,
                                                collector: inout Collector,
                                                afterEnd: (inout Collector) throws -> Void) throws {
         var scopes = XMLScopeStack(documentBase: documentBase)

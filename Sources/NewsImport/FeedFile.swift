@@ -49,8 +49,16 @@ public final class FeedFile: @unchecked Sendable {
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
         }
-        let reader = try FeedReader(fileDescriptor: descriptor, head: head)
-        return try FeedParser.stream(reader, origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown,
-                                     emit: emit)
+        let descriptor = descriptor, head = head
+        return try FeedParser.stream(
+            plain: { () throws(PlainFeedReader.Declined) in try PlainFeedReader(fileDescriptor: descriptor) },
+            libxml2: { () throws(ImportError) in
+                // From the start again, after whatever the plain reader read.
+                guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+                    throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
+                }
+                return try FeedReader(fileDescriptor: descriptor, head: head)
+            },
+            origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
     }
 }

@@ -2,10 +2,11 @@ import NewsModel
 
 /// Reads RSS 2.0 (and 0.9x), RSS 1.0/RDF and Atom 1.0 feeds into articles.
 ///
-/// The document is streamed through libxml2's reader (`FeedReader`, which
-/// also holds the security rules); a format collector picks the fields and a
-/// builder turns each item into an `Article` as soon as the item ends, so a
-/// feed of 100,000 items never sits whole in memory.
+/// The document is streamed through an XML reader: `PlainFeedReader` for
+/// the plain UTF-8 XML most feeds are, else libxml2's (`FeedReader`, which
+/// also holds the security rules). A format collector picks the fields and
+/// a builder turns each item into an `Article` as soon as the item ends, so
+/// a feed of 100,000 items never sits whole in memory.
 ///
 /// The channel's title and link name the source and resolve the items'
 /// links, and a feed may give them after its first items. Items are built
@@ -54,13 +55,44 @@ public enum FeedParser {
                               hint: FeedRestart?, isKnown: (UInt64) -> Bool = { _ in false },
                               emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
         guard !buffer.isEmpty else { throw ImportError("fichier vide") }
-        return try stream(FeedReader(buffer: buffer), origin: origin, baseURL: baseURL, hint: hint,
-                          isKnown: isKnown, emit: emit)
+        return try stream(plain: { () throws(PlainFeedReader.Declined) in try PlainFeedReader(buffer: buffer) },
+                          libxml2: { () throws(ImportError) in try FeedReader(buffer: buffer) },
+                          origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
+    }
+
+    /// Reads with the plain reader when it takes the document, else with
+    /// libxml2's. When the plain reader gives up after articles went out,
+    /// `FeedRestart` has them dropped and the feed read again by libxml2.
+    static func stream(plain: () throws(PlainFeedReader.Declined) -> PlainFeedReader,
+                       libxml2: () throws(ImportError) -> FeedReader, origin: Origin, baseURL: String?,
+                       hint: FeedRestart?, isKnown: (UInt64) -> Bool,
+                       emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
+        if hint?.withLibxml2 != true, let reader = try? plain() {
+            var emitted = false
+            do {
+                return try stream(reader, origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown) {
+                    emitted = true
+                    try emit($0)
+                }
+            } catch is PlainFeedReader.Declined {
+                if emitted {
+                    var restart = hint ?? FeedRestart()
+                    restart.withLibxml2 = true
+                    throw restart
+                }
+            }
+        }
+        do {
+            return try stream(libxml2(), origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
+        } catch var restart as FeedRestart {
+            restart.withLibxml2 = true   // the next reading too
+            throw restart
+        }
     }
 
     /// `isKnown` is asked about each item's raw hash (`FeedItemHash`) before
     /// the item is built: a known item is emitted without its article.
-    static func stream(_ reader: FeedReader, origin: Origin, baseURL: String?, hint: FeedRestart?,
+    static func stream(_ reader: some FeedEventSource, origin: Origin, baseURL: String?, hint: FeedRestart?,
                        isKnown: (UInt64) -> Bool, emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
         var root: FeedElement?
         while root == nil, let event = try reader.next() {
@@ -100,7 +132,7 @@ extension FeedParser {
     /// that builder, if any item needed one, and the one the whole header
     /// makes, so the caller can tell whether the feed must be read again.
     fileprivate static func streamItems<Collector: FeedCollector, Item, Builder: Equatable>(
-        _ reader: FeedReader, root: FeedElement, baseURL: String?, collector: inout Collector, hint: Builder?,
+        _ reader: some FeedEventSource, root: FeedElement, baseURL: String?, collector: inout Collector, hint: Builder?,
         take: (inout Collector) -> [Item], makeBuilder: (Collector) -> Builder,
         hash: (Item, Builder) -> UInt64, build: (Builder, Item) -> Article,
         isKnown: (UInt64) -> Bool, emit: (FeedItem) throws -> Void
@@ -130,9 +162,13 @@ public struct FeedItem: Sendable {
 /// A feed whose channel (title, link, language) was completed after its
 /// first items: the articles emitted so far were named with an incomplete
 /// channel. Passed back as `hint`, it carries the complete one.
+///
+/// A restart also says when the feed must be read by libxml2: the plain
+/// reader gave up on it after articles went out.
 public struct FeedRestart: Error, Sendable {
     fileprivate var rss: RSSItemBuilder?
     fileprivate var atom: AtomEntryBuilder?
+    var withLibxml2 = false
 
     fileprivate init(rss: RSSItemBuilder? = nil, atom: AtomEntryBuilder? = nil) {
         self.rss = rss

@@ -96,16 +96,22 @@ final class FeedParse {
         }
     }
 
-    /// Writes the file, reading it again if its channel came late (the
-    /// first transaction is then rolled back).
+    /// Writes the file, reading it again when the parse asks to (its
+    /// channel came late, or the plain XML reader gave the feed up to
+    /// libxml2's): the transaction so far is rolled back each time. Each
+    /// restart carries more of what the next reading needs, so there are
+    /// at most two.
     func writeRestarting(into store: NewsStore) throws -> SaveOutcome {
-        do {
-            return try write(into: store)
-        } catch let restart as FeedRestart {
-            let again = FeedParse(file: file, fingerprint: fingerprint,
+        var parse = self
+        for _ in 0..<2 {
+            do {
+                return try parse.write(into: store)
+            } catch let restart as FeedRestart {
+                parse = FeedParse(file: file, fingerprint: fingerprint,
                                   known: try store.knownRawHashes(from: file.path), hint: restart)
-            return try again.write(into: store)   // the hint holds the complete channel: no second restart
+            }
         }
+        return try parse.write(into: store)
     }
 }
 
