@@ -208,22 +208,37 @@ enum HTMLFragmentScanner {
 
         // MARK: Text
 
+        /// A text node: handed over in place when it holds no entity,
+        /// decoded into `decoded` when it does.
         private mutating func text() -> Bool {
             decoded.removeAll(keepingCapacity: true)
-            while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "&") {
+            var hadEntity = false
+            while true {
+                let start = index
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+                    // Controls (escape sequences among them) go through libxml2
+                    // and the sanitiser's path; so does CR, which it rewrites.
+                    if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
+                    index += 1
+                }
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if index < bytes.count, bytes[index] == UInt8(ascii: "&") {
+                    decoded.append(contentsOf: run)
+                    hadEntity = true
                     guard entity() else { return false }
                     continue
                 }
-                // Controls (escape sequences among them) go through libxml2
-                // and the sanitiser's path; so does CR, which it rewrites.
-                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
-                decoded.append(byte)
-                index += 1
+                guard skipping == 0 else { return true }
+                if hadEntity {
+                    decoded.append(contentsOf: run)
+                    decoded.withUnsafeBufferPointer { visitor.text($0) }
+                } else {
+                    visitor.text(run)
+                }
+                return true
             }
-            if skipping == 0 { decoded.withUnsafeBufferPointer { visitor.text($0) } }
-            return true
         }
 
         /// Decodes "&name;", "&#123;" or "&#x7B;" into `decoded`; false for

@@ -28,6 +28,26 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// Long texts, where the fast path skips eight ASCII bytes at a time:
+    /// a control or DEL anywhere in such a block must still be seen.
+    func testSanitizerFastPathAgreesOnLongTexts() {
+        var generator = SplitMix(state: 29)
+        let plain = ["Le marché", " ouvre à ", "abcdefghijklmnopqrstuvwxyz", "0123456789", " ", "é", "~}|{"]
+        let odd = ["\u{1B}[31m", "\u{7F}", "\u{1F}", "\u{0}", "\n", "\t", "\r", "\u{85}", "\u{202E}", "e\u{301}"]
+        for _ in 0..<4000 {
+            var text = ""
+            for _ in 0..<Int(4 + generator.next() % 24) { text += plain[Int(generator.next() % UInt64(plain.count))] }
+            if generator.next() % 4 != 0 {
+                var scalars = Array(text.unicodeScalars)
+                let at = Int(generator.next() % UInt64(scalars.count + 1))
+                scalars.insert(contentsOf: odd[Int(generator.next() % UInt64(odd.count))].unicodeScalars, at: at)
+                text = String(String.UnicodeScalarView(scalars))
+            }
+            XCTAssertEqual(TextSanitizer.clean(text), TextSanitizer.fullClean(text), text.debugDescription)
+            XCTAssertEqual(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text), text.debugDescription)
+        }
+    }
+
     func testPlainAbsoluteURLsAreThoseFoundationKeepsAsWritten() {
         let urls = [
             "https://journal0.example/12.html", "http://a.example", "http://a.example/", "https://a.example:8443/x",
