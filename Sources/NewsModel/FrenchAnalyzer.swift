@@ -30,13 +30,31 @@ public enum FrenchAnalyzer {
 
     /// `joinedTerms` as UTF-8 bytes, for the store to bind as they are.
     public static func joinedTermsUTF8(_ text: String) -> [UInt8] {
-        var joined: [UInt8] = []
-        joined.reserveCapacity(text.utf8.count)
+        // Written into raw memory: appending to an array checked its
+        // uniqueness and room for each of the fifteen million terms of a
+        // large import. Terms take at most one and a half times the bytes of
+        // the text they come from (İ → i̇), so this rarely grows.
+        var capacity = text.utf8.count * 2 + 16
+        var joined = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { joined.deallocate() }
+        var count = 0
         FrenchTermScanner.scan(text, stemmed: true) { term in
-            if !joined.isEmpty { joined.append(0x20) }
-            joined.append(contentsOf: term)
+            let needed = count + term.count + 1
+            if needed > capacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: needed * 2)
+                larger.update(from: joined, count: count)
+                joined.deallocate()
+                joined = larger
+                capacity = needed * 2
+            }
+            if count > 0 {
+                joined[count] = 0x20
+                count += 1
+            }
+            (joined + count).update(from: term.baseAddress!, count: term.count)
+            count += term.count
         }
-        return joined
+        return Array(UnsafeBufferPointer(start: joined, count: count))
     }
 
     /// Where the table of foldings ends: Latin, Greek, Cyrillic and the

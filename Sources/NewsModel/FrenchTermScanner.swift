@@ -52,6 +52,27 @@ enum FrenchTermScanner {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
+            // Most of a French text: ASCII letters, digits and spaces, which
+            // fold to themselves (or their lowercase), or end the word.
+            if count + roomPerScalar <= capacity {
+                if b &- 0x61 < 26 || b &- 0x30 < 10 {
+                    word[count] = b
+                    count += 1
+                    i += 1
+                    continue
+                }
+                if b &- 0x41 < 26 {
+                    word[count] = b | 0x20
+                    count += 1
+                    i += 1
+                    continue
+                }
+                if b == 0x20 {
+                    finishWord()
+                    i += 1
+                    continue
+                }
+            }
             let value: UInt32
             if b < 0x80 {
                 value = UInt32(b)

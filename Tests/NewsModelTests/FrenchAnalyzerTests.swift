@@ -42,6 +42,23 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words("東京 東京"), ["東京", "東京"])
     }
 
+    /// ASCII letters, digits and spaces take a shortcut past the table:
+    /// every ASCII character must still fold as the table says.
+    func testASCIIFoldsAsTheTableSays() {
+        for value in 0..<0x80 {
+            let character = String(UnicodeScalar(UInt8(value)))
+            let expected: [String]
+            switch FrenchAnalyzer.tableFolding[value] {
+            case nil: expected = ["abc", "def"]
+            case let folded?: expected = value == 0x27 ? ["abc", "def"] : ["abc" + String(decoding: folded, as: UTF8.self) + "def"]
+            }
+            XCTAssertEqual(FrenchAnalyzer.words("ABC" + character + "def"), expected, "U+\(String(value, radix: 16))")
+        }
+        for text in ["Les ÉLECTIONS  municipales de 2026 à Fès", "", "l'État", String(repeating: "İstanbul ", count: 300)] {
+            XCTAssertEqual(FrenchAnalyzer.joinedTerms(text), FrenchAnalyzer.terms(text).joined(separator: " "))
+        }
+    }
+
     func testSingularAndPluralMasculineAndFeminineMeet() {
         let pairs = [("élection", "élections"), ("école", "écoles"), ("journal", "journaux"), ("bureau", "bureaux"),
                      ("élu", "élues"), ("parisien", "parisiennes"), ("journée", "journées"), ("actif", "actives")]
