@@ -2,10 +2,9 @@ import Foundation
 import NewsModel
 
 /// An article turned into the values the store writes: body JSON,
-/// identity, content hash. Making one costs about as much as storing it,
-/// so an import makes them on whichever of its two threads is ahead (see
-/// the executable's `FeedParse`); the writing thread also works out the
-/// search terms.
+/// identity, content hash, search terms. Making one costs about as much as
+/// storing it, so an import makes them on whichever of its two threads is
+/// ahead (see the executable's `FeedParse`).
 public struct PreparedArticle: Sendable {
     let identity: String
     let guid: String?
@@ -26,8 +25,8 @@ public struct PreparedArticle: Sendable {
     /// The hash of the raw item this article was built from, when known.
     let rawHash: UInt64?
     let imageURLs: [String]
-    /// The body's readable text, for the search index (see `searchTerms`).
-    let plainText: String
+    /// Analysed terms of the title and the body, as the search index holds them.
+    let searchTerms: SearchTerms
 
     public init(_ article: Article, rawHash: UInt64? = nil) {
         identity = article.identityKey
@@ -46,7 +45,7 @@ public struct PreparedArticle: Sendable {
         originLocation = article.origin.location
         self.rawHash = rawHash
         imageURLs = article.images.map(\.url)
-        plainText = SearchTerms.plainText(of: article.blocks)
+        searchTerms = SearchTerms(title: article.title, plainText: SearchTerms.plainText(of: article.blocks))
         contentHash = Self.hash(Self.hashedFields(guid: guid, url: url, title: title, source: source,
                                                   published: published, publishedOffset: publishedOffset,
                                                   author: author, language: language, categories: categories),
@@ -55,10 +54,6 @@ public struct PreparedArticle: Sendable {
 
     /// The blocks' JSON as text, for statements bound through GRDB.
     var body: String { String(decoding: bodyJSON, as: UTF8.self) }
-
-    /// Analysed terms of the title and the body, as the search index
-    /// holds them: worked out when the article is written.
-    var searchTerms: SearchTerms { SearchTerms(title: title, plainText: plainText) }
 
     /// What an import can change besides the body, in the order stores have
     /// always hashed it; the body's JSON comes after.

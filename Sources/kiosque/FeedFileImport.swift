@@ -5,13 +5,14 @@ import NewsStore
 
 /// A feed file being imported, using both cores: a thread of its own
 /// parses the feed and builds each article, while the importing thread
-/// works out the search terms and writes the previous ones in the file's
-/// transaction. Preparing an article for the store (body JSON, hash) goes
-/// to whichever side is ahead: the parsing thread does it while the writer
-/// has a backlog, and leaves it to the writer otherwise, so that neither
-/// waits for the other (the two sides' costs shift with the machine and
-/// the feed). The queue between them is bounded, so memory stays flat
-/// whatever the feed's size.
+/// writes the previous ones in the file's transaction. Preparing an
+/// article for the store (body JSON, hash, search terms: a third of the
+/// work) goes to whichever side is ahead: the parsing thread does it while
+/// the writer has a backlog, and leaves it to the writer otherwise, so
+/// that neither waits for the other (the two sides' costs shift with the
+/// machine and the feed: a hundred small feeds commit a hundred times).
+/// The queue between them is bounded, so memory stays flat whatever the
+/// feed's size.
 ///
 /// The parse starts as soon as the feed is opened, so the next file of a
 /// batch is being read while the current one is written.
