@@ -21,29 +21,29 @@ final class PlainFeedReader: FeedEventSource {
     /// The document is not one this reader takes: read it with `FeedReader`.
     struct Declined: Error {}
 
-    private enum Stop: Error {
+    enum Stop: Error {
         /// The window ends inside the construct being read.
         case needMore
         case declined
     }
 
-    private var source: ByteWindow
-    private var index = 0
-    private var line = 1
+    var source: ByteWindow
+    var index = 0
+    var line = 1
     /// The text gathered since the last markup, as UTF-8.
-    private var text: [UInt8] = []
-    private var open: [(element: FeedElement, name: [UInt8], bindings: Int)] = []
+    var text: [UInt8] = []
+    var open: [(element: FeedElement, name: [UInt8], bindings: Int)] = []
     /// Namespace prefixes in scope, innermost last ("" for the default).
-    private var bindings: [(prefix: [UInt8], uri: String?)] = []
-    private var pendingEnd: FeedElement?
-    private var rootSeen = false
+    var bindings: [(prefix: [UInt8], uri: String?)] = []
+    var pendingEnd: FeedElement?
+    var rootSeen = false
     private var finished = false
     /// Something was read: an XML declaration may no longer come.
     private var started = false
 
     /// libxml2's limits without XML_PARSE_HUGE, and `FeedReader`'s depth.
-    private static let maximumText = 10_000_000
-    private static let maximumName = 1_000
+    static let maximumText = 10_000_000
+    static let maximumName = 1_000
 
     /// Reads a document in memory; the buffer must outlive the reader.
     convenience init(buffer: UnsafeBufferPointer<UInt8>) throws(Declined) {
@@ -58,7 +58,7 @@ final class PlainFeedReader: FeedEventSource {
     private init(source: ByteWindow) throws(Declined) {
         self.source = source
         do {
-            try source.fill(keepingFrom: 0, needing: 512)
+            try source.fill(keepingFrom: 0)
         } catch {
             throw Declined()
         }
@@ -89,7 +89,7 @@ final class PlainFeedReader: FeedEventSource {
                 line = startLine
                 text.removeSubrange(startText...)
                 do {
-                    let kept = try source.fill(keepingFrom: start, needing: 0)
+                    let kept = try source.fill(keepingFrom: start)
                     index = kept
                 } catch {
                     throw Declined()
@@ -337,7 +337,7 @@ final class PlainFeedReader: FeedEventSource {
     }
 
     /// Counts lines in markup and refuses what no document may hold.
-    private func checkMarkupByte(_ byte: UInt8, at i: Int) throws(Stop) {
+    func checkMarkupByte(_ byte: UInt8, at i: Int) throws(Stop) {
         if byte == 0x0A {
             line += 1
         } else if byte == 0x0D {
@@ -351,231 +351,12 @@ final class PlainFeedReader: FeedEventSource {
         }
     }
 
-    // MARK: - Elements
-
-    private func startTag() throws(Stop) -> FeedElement {
-        var i = index + 1
-        let name = try readName(&i)
-        var attributes: [(name: [UInt8], value: String)] = []
-        var selfClosing = false
-        while true {
-            let spaced = try skipSpaces(&i)
-            guard let byte = try peek(i) else { throw .declined }
-            if byte == UInt8(ascii: ">") {
-                i += 1
-                break
-            }
-            if byte == UInt8(ascii: "/") {
-                guard try peek(i + 1) == UInt8(ascii: ">") else { throw .declined }
-                i += 2
-                selfClosing = true
-                break
-            }
-            guard spaced, Self.isNameStart(byte) else { throw .declined }
-            let attributeName = try readName(&i)
-            _ = try skipSpaces(&i)
-            guard try peek(i) == UInt8(ascii: "=") else { throw .declined }
-            i += 1
-            _ = try skipSpaces(&i)
-            guard !attributes.contains(where: { $0.name == attributeName }) else { throw .declined }
-            attributes.append((attributeName, try attributeValue(&i)))
-        }
-        // Everything is read: from here on, nothing can ask for more bytes.
-        index = i
-        guard open.count < FeedReader.maximumDepth, !(rootSeen && open.isEmpty) else { throw .declined }
-
-        var added = 0
-        for attribute in attributes {
-            if attribute.name == Self.xmlnsName {
-                bindings.append((prefix: [], uri: attribute.value.isEmpty ? nil : attribute.value))
-                added += 1
-            } else if attribute.name.starts(with: Self.xmlnsPrefix) {
-                let prefix = Array(attribute.name.dropFirst(Self.xmlnsPrefix.count))
-                guard !attribute.value.isEmpty, prefix != Self.xmlPrefix, prefix != Self.xmlnsName else {
-                    throw .declined
-                }
-                bindings.append((prefix: prefix, uri: attribute.value))
-                added += 1
-            }
-        }
-        let (namespace, localName) = try resolve(name, isAttribute: false)
-        var resolved: [FeedElement.Attribute] = []
-        for attribute in attributes where attribute.name != Self.xmlnsName
-            && !attribute.name.starts(with: Self.xmlnsPrefix) {
-            let (attributeNamespace, attributeLocal) = try resolve(attribute.name, isAttribute: true)
-            guard !resolved.contains(where: { $0.namespace == attributeNamespace && $0.localName == attributeLocal })
-            else { throw .declined }
-            resolved.append(.init(namespace: attributeNamespace, localName: attributeLocal, value: attribute.value))
-        }
-        // libxml2 keeps a node's line in 16 bits: later lines all read 65535.
-        let element = FeedElement(namespace: namespace, localName: localName, depth: open.count,
-                                  line: min(line, 65535), attributes: resolved)
-        rootSeen = true
-        if selfClosing {
-            bindings.removeLast(added)
-            pendingEnd = element
-        } else {
-            open.append((element, name, added))
-        }
-        return element
-    }
-
-    private func endTag() throws(Stop) -> FeedElement {
-        var i = index + 2
-        let name = try readName(&i)
-        _ = try skipSpaces(&i)
-        guard try peek(i) == UInt8(ascii: ">") else { throw .declined }
-        guard let last = open.last, last.name == name else { throw .declined }
-        index = i + 1
-        open.removeLast()
-        bindings.removeLast(last.bindings)
-        return last.element
-    }
-
-    /// The namespace and local name of a qualified name.
-    private func resolve(_ name: [UInt8], isAttribute: Bool) throws(Stop) -> (String?, String) {
-        guard let colon = name.firstIndex(of: UInt8(ascii: ":")) else {
-            let local = String(decoding: name, as: UTF8.self)
-            if isAttribute { return (nil, local) }
-            return (bindings.last { $0.prefix.isEmpty }?.uri ?? nil, local)
-        }
-        let prefix = Array(name[..<colon])
-        let local = String(decoding: name[(colon + 1)...], as: UTF8.self)
-        guard !local.isEmpty, !local.contains(":") else { throw .declined }
-        if prefix == Self.xmlPrefix { return (FeedNamespace.xml, local) }
-        guard let binding = bindings.last(where: { $0.prefix == prefix }), let uri = binding.uri else {
-            throw .declined   // an undeclared prefix: libxml2 has its own way with it
-        }
-        return (uri, local)
-    }
-
-    private func readName(_ i: inout Int) throws(Stop) -> [UInt8] {
-        let start = i
-        guard let first = try peek(i), Self.isNameStart(first) else { throw .declined }
-        i += 1
-        while let byte = try peek(i), Self.isNameByte(byte) {
-            i += 1
-            guard i - start <= Self.maximumName else { throw .declined }
-        }
-        let name = Array(source.bytes[start..<i])
-        guard name.last != UInt8(ascii: ":") else { throw .declined }
-        return name
-    }
-
-    /// Whether spaces were skipped.
-    private func skipSpaces(_ i: inout Int) throws(Stop) -> Bool {
-        let start = i
-        while let byte = try peek(i), Self.isSpace(byte) {
-            try checkMarkupByte(byte, at: i)
-            i += 1
-        }
-        return i > start
-    }
-
-    /// A quoted value, references replaced and each line end, tab or
-    /// line feed read as a space (XML's normalisation of attributes).
-    private func attributeValue(_ i: inout Int) throws(Stop) -> String {
-        guard let quote = try peek(i), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-            throw .declined
-        }
-        i += 1
-        var value: [UInt8] = []
-        while true {
-            guard let byte = try peek(i) else { throw .declined }
-            if byte == quote {
-                i += 1
-                break
-            }
-            switch byte {
-            case UInt8(ascii: "<"):
-                throw .declined
-            case UInt8(ascii: "&"):
-                let saved = index
-                index = i
-                try reference(into: &value)
-                i = index
-                index = saved
-                continue
-            case 0x0D:
-                throw .declined
-            case 0x0A:
-                line += 1
-                value.append(0x20)
-            case 0x09:
-                value.append(0x20)
-            default:
-                try checkMarkupByte(byte, at: i)
-                value.append(byte)
-            }
-            i += 1
-            guard value.count <= Self.maximumText else { throw .declined }
-        }
-        guard let string = String(validating: value, as: UTF8.self) else { throw .declined }
-        return string
-    }
-
-    /// `&lt;` and the other predefined entities, `&#233;`, `&#xE9;`.
-    private func reference(into out: inout [UInt8]) throws(Stop) {
-        var i = index + 1
-        let start = i
-        while true {
-            guard let byte = try peek(i) else { throw .declined }
-            if byte == UInt8(ascii: ";") { break }
-            i += 1
-            guard i - start <= 10 else { throw .declined }
-        }
-        let body = UnsafeBufferPointer(rebasing: source.bytes[start..<i])
-        let value: UInt32
-        if body.first == UInt8(ascii: "#") {
-            guard let number = Self.characterNumber(body.dropFirst()) else { throw .declined }
-            value = number
-        } else if let named = Self.predefined.first(where: { $0.name.elementsEqual(body) }) {
-            value = named.value
-        } else {
-            throw .declined   // an entity of a document type, or a mistake
-        }
-        // XML's characters: no controls but tab and line ends, no surrogates,
-        // no U+FFFE or U+FFFF.
-        guard value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value)
-                || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value),
-              let scalar = Unicode.Scalar(value) else { throw .declined }
-        UTF8.encode(scalar) { out.append($0) }
-        index = i + 1
-    }
-
-    private static let predefined: [(name: [UInt8], value: UInt32)] = [
-        (Array("amp".utf8), 0x26), (Array("lt".utf8), 0x3C), (Array("gt".utf8), 0x3E),
-        (Array("quot".utf8), 0x22), (Array("apos".utf8), 0x27),
-    ]
-
-    private static func characterNumber(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
-        var digits = digits
-        var radix: UInt32 = 10
-        if digits.first == UInt8(ascii: "x") {
-            radix = 16
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty, digits.count <= 8 else { return nil }
-        var number: UInt32 = 0
-        for digit in digits {
-            let value: UInt32
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(digit - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: value = UInt32(digit - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: value = UInt32(digit - 0x41 + 10)
-            default: return nil
-            }
-            number = number * radix + value
-        }
-        return number
-    }
-
     // MARK: - Bytes
 
     /// The byte at `i`; nil at the document's end; `.needMore` at the
     /// window's end.
     @inline(__always)
-    private func peek(_ i: Int) throws(Stop) -> UInt8? {
+    func peek(_ i: Int) throws(Stop) -> UInt8? {
         if i < source.end { return source.bytes[i] }
         if source.atEnd { return nil }
         throw .needMore
@@ -600,101 +381,25 @@ final class PlainFeedReader: FeedEventSource {
     }
 
     /// U+FFFE and U+FFFF, after their lead byte EF.
-    private static func isNonCharacter(_ second: UInt8, _ third: UInt8) -> Bool {
+    static func isNonCharacter(_ second: UInt8, _ third: UInt8) -> Bool {
         second == 0xBF && (third == 0xBE || third == 0xBF)
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     /// ASCII names only: others are left to libxml2.
-    private static func isNameStart(_ byte: UInt8) -> Bool {
+    static func isNameStart(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
     }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    static func isNameByte(_ byte: UInt8) -> Bool {
         isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             || byte == UInt8(ascii: ":")
     }
 
-    private static let xmlnsName = Array("xmlns".utf8)
-    private static let xmlnsPrefix = Array("xmlns:".utf8)
-    private static let xmlPrefix = Array("xml".utf8)
-}
-
-/// The bytes the plain reader sees: a whole buffer, or a window on a file
-/// that slides forward, keeping what the reader has not finished with.
-private final class ByteWindow {
-    private(set) var bytes: UnsafeBufferPointer<UInt8>
-    private(set) var end: Int
-    /// No byte comes after `end`.
-    private(set) var atEnd: Bool
-    private let descriptor: Int32?
-    private var storage: UnsafeMutableBufferPointer<UInt8>?
-
-    private static let initialCapacity = 1 << 20
-    /// A single text, tag or comment larger than this is left to libxml2
-    /// (which refuses texts above 10 MB anyway).
-    private static let maximumCapacity = 24 << 20
-
-    struct Failure: Error {}
-
-    init(buffer: UnsafeBufferPointer<UInt8>) {
-        bytes = buffer
-        end = buffer.count
-        atEnd = true
-        descriptor = nil
-    }
-
-    init(fileDescriptor: Int32) {
-        descriptor = fileDescriptor
-        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.initialCapacity)
-        self.storage = storage
-        bytes = UnsafeBufferPointer(storage)
-        end = 0
-        atEnd = false
-    }
-
-    deinit { storage?.deallocate() }
-
-    /// Moves the bytes from `keepingFrom` to the window's start and reads
-    /// more after them (at least `needing` bytes in all, when the file has
-    /// them); returns where the kept bytes now start (0).
-    @discardableResult
-    func fill(keepingFrom start: Int, needing: Int) throws -> Int {
-        guard let descriptor, var storage else {
-            if start == 0 && needing <= end { return 0 }
-            if atEnd { return start }
-            throw Failure()
-        }
-        let kept = end - start
-        if kept > 0 && start > 0 {
-            UnsafeMutableRawPointer(storage.baseAddress!).copyMemory(from: storage.baseAddress! + start, byteCount: kept)
-        }
-        if kept >= storage.count / 2 {
-            // One construct fills half the window: make it larger.
-            guard storage.count < Self.maximumCapacity else { throw Failure() }
-            let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: storage.count * 2)
-            UnsafeMutableRawPointer(larger.baseAddress!).copyMemory(from: storage.baseAddress!, byteCount: kept)
-            storage.deallocate()
-            storage = larger
-            self.storage = larger
-        }
-        end = kept
-        repeat {
-            let count = read(descriptor, storage.baseAddress! + end, storage.count - end)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure()
-            }
-            if count == 0 {
-                atEnd = true
-                break
-            }
-            end += count
-        } while end < storage.count
-        bytes = UnsafeBufferPointer(storage)
-        return 0
-    }
+    static let xmlnsName = Array("xmlns".utf8)
+    static let xmlnsPrefix = Array("xmlns:".utf8)
+    static let xmlPrefix = Array("xml".utf8)
 }

@@ -193,14 +193,17 @@ final class PlainFeedReaderTests: XCTestCase {
         var generator = SeededGenerator(seed: 7)
         for n in 0..<6000 {
             let words = (0..<Int(20 + generator.next() % 200)).map { _ in ["été", "marché", "Fès", "l’œuvre", "\n", "a]b", "]]", "«\u{A0}x\u{A0}»"][Int(generator.next() % 8)] }
-            let body = n % 3 == 0 ? "<![CDATA[<p>" + words.joined(separator: " ") + " &amp; \r\n</p>]]>"
+            var body = n % 3 == 0 ? "<![CDATA[<p>" + words.joined(separator: " ") + " &amp; \r\n</p>]]>"
                 : "&lt;p&gt;" + words.joined(separator: " &amp; ") + "&lt;/p&gt;"
+            // Sections larger than the window, which must grow for them.
+            if n == 3000 { body = "<![CDATA[" + String(repeating: "Un très long dossier. ", count: 90_000) + "]]>" }
+            if n == 4000 { body = String(repeating: "Une très longue dépêche. ", count: 90_000) }
             feed += "<item><title>Dépêche \(n)</title><guid isPermaLink=\"false\">g\(n)</guid>"
                 + "<dc:creator>Rédaction</dc:creator><!-- \(n) --><description>\(body)</description></item>\n"
         }
         feed += "</channel></rss>\n"
         let bytes = Array(feed.utf8)
-        XCTAssertGreaterThan(bytes.count, 3 << 20)
+        XCTAssertGreaterThan(bytes.count, 6 << 20)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString).xml").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Tags, names, attribute values and references, read as XML 1.0 says and
+/// as libxml2 reads them (see `PlainFeedReader`).
+extension PlainFeedReader {
+    func startTag() throws(Stop) -> FeedElement {
+        var i = index + 1
+        let name = try readName(&i)
+        var attributes: [(name: [UInt8], value: String)] = []
+        var selfClosing = false
+        while true {
+            let spaced = try skipSpaces(&i)
+            guard let byte = try peek(i) else { throw .declined }
+            if byte == UInt8(ascii: ">") {
+                i += 1
+                break
+            }
+            if byte == UInt8(ascii: "/") {
+                guard try peek(i + 1) == UInt8(ascii: ">") else { throw .declined }
+                i += 2
+                selfClosing = true
+                break
+            }
+            guard spaced, Self.isNameStart(byte) else { throw .declined }
+            let attributeName = try readName(&i)
+            _ = try skipSpaces(&i)
+            guard try peek(i) == UInt8(ascii: "=") else { throw .declined }
+            i += 1
+            _ = try skipSpaces(&i)
+            guard !attributes.contains(where: { $0.name == attributeName }) else { throw .declined }
+            attributes.append((attributeName, try attributeValue(&i)))
+        }
+        // Everything is read: from here on, nothing can ask for more bytes.
+        index = i
+        guard open.count < FeedReader.maximumDepth, !(rootSeen && open.isEmpty) else { throw .declined }
+
+        var added = 0
+        for attribute in attributes {
+            if attribute.name == Self.xmlnsName {
+                bindings.append((prefix: [], uri: attribute.value.isEmpty ? nil : attribute.value))
+                added += 1
+            } else if attribute.name.starts(with: Self.xmlnsPrefix) {
+                let prefix = Array(attribute.name.dropFirst(Self.xmlnsPrefix.count))
+                guard !attribute.value.isEmpty, prefix != Self.xmlPrefix, prefix != Self.xmlnsName else {
+                    throw .declined
+                }
+                bindings.append((prefix: prefix, uri: attribute.value))
+                added += 1
+            }
+        }
+        let (namespace, localName) = try resolve(name, isAttribute: false)
+        var resolved: [FeedElement.Attribute] = []
+        for attribute in attributes where attribute.name != Self.xmlnsName
+            && !attribute.name.starts(with: Self.xmlnsPrefix) {
+            let (attributeNamespace, attributeLocal) = try resolve(attribute.name, isAttribute: true)
+            guard !resolved.contains(where: { $0.namespace == attributeNamespace && $0.localName == attributeLocal })
+            else { throw .declined }
+            resolved.append(.init(namespace: attributeNamespace, localName: attributeLocal, value: attribute.value))
+        }
+        // libxml2 keeps a node's line in 16 bits: later lines all read 65535.
+        let element = FeedElement(namespace: namespace, localName: localName, depth: open.count,
+                                  line: min(line, 65535), attributes: resolved)
+        rootSeen = true
+        if selfClosing {
+            bindings.removeLast(added)
+            pendingEnd = element
+        } else {
+            open.append((element, name, added))
+        }
+        return element
+    }
+
+    func endTag() throws(Stop) -> FeedElement {
+        var i = index + 2
+        let name = try readName(&i)
+        _ = try skipSpaces(&i)
+        guard try peek(i) == UInt8(ascii: ">") else { throw .declined }
+        guard let last = open.last, last.name == name else { throw .declined }
+        index = i + 1
+        open.removeLast()
+        bindings.removeLast(last.bindings)
+        return last.element
+    }
+
+    /// The namespace and local name of a qualified name.
+    private func resolve(_ name: [UInt8], isAttribute: Bool) throws(Stop) -> (String?, String) {
+        guard let colon = name.firstIndex(of: UInt8(ascii: ":")) else {
+            let local = String(decoding: name, as: UTF8.self)
+            if isAttribute { return (nil, local) }
+            return (bindings.last { $0.prefix.isEmpty }?.uri ?? nil, local)
+        }
+        let prefix = Array(name[..<colon])
+        let local = String(decoding: name[(colon + 1)...], as: UTF8.self)
+        guard !local.isEmpty, !local.contains(":") else { throw .declined }
+        if prefix == Self.xmlPrefix { return (FeedNamespace.xml, local) }
+        guard let binding = bindings.last(where: { $0.prefix == prefix }), let uri = binding.uri else {
+            throw .declined   // an undeclared prefix: libxml2 has its own way with it
+        }
+        return (uri, local)
+    }
+
+    private func readName(_ i: inout Int) throws(Stop) -> [UInt8] {
+        let start = i
+        guard let first = try peek(i), Self.isNameStart(first) else { throw .declined }
+        i += 1
+        while let byte = try peek(i), Self.isNameByte(byte) {
+            i += 1
+            guard i - start <= Self.maximumName else { throw .declined }
+        }
+        let name = Array(source.bytes[start..<i])
+        guard name.last != UInt8(ascii: ":") else { throw .declined }
+        return name
+    }
+
+    /// Whether spaces were skipped.
+    func skipSpaces(_ i: inout Int) throws(Stop) -> Bool {
+        let start = i
+        while let byte = try peek(i), Self.isSpace(byte) {
+            try checkMarkupByte(byte, at: i)
+            i += 1
+        }
+        return i > start
+    }
+
+    /// A quoted value, references replaced and each line end, tab or
+    /// line feed read as a space (XML's normalisation of attributes).
+    private func attributeValue(_ i: inout Int) throws(Stop) -> String {
+        guard let quote = try peek(i), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+            throw .declined
+        }
+        i += 1
+        var value: [UInt8] = []
+        while true {
+            guard let byte = try peek(i) else { throw .declined }
+            if byte == quote {
+                i += 1
+                break
+            }
+            switch byte {
+            case UInt8(ascii: "<"):
+                throw .declined
+            case UInt8(ascii: "&"):
+                let saved = index
+                index = i
+                try reference(into: &value)
+                i = index
+                index = saved
+                continue
+            case 0x0D:
+                throw .declined
+            case 0x0A:
+                line += 1
+                value.append(0x20)
+            case 0x09:
+                value.append(0x20)
+            default:
+                try checkMarkupByte(byte, at: i)
+                value.append(byte)
+            }
+            i += 1
+            guard value.count <= Self.maximumText else { throw .declined }
+        }
+        guard let string = String(validating: value, as: UTF8.self) else { throw .declined }
+        return string
+    }
+
+    /// `&lt;` and the other predefined entities, `&#233;`, `&#xE9;`.
+    func reference(into out: inout [UInt8]) throws(Stop) {
+        var i = index + 1
+        let start = i
+        while true {
+            guard let byte = try peek(i) else { throw .declined }
+            if byte == UInt8(ascii: ";") { break }
+            i += 1
+            guard i - start <= 10 else { throw .declined }
+        }
+        let body = UnsafeBufferPointer(rebasing: source.bytes[start..<i])
+        let value: UInt32
+        if body.first == UInt8(ascii: "#") {
+            guard let number = Self.characterNumber(body.dropFirst()) else { throw .declined }
+            value = number
+        } else if let named = Self.predefined.first(where: { $0.name.elementsEqual(body) }) {
+            value = named.value
+        } else {
+            throw .declined   // an entity of a document type, or a mistake
+        }
+        // XML's characters: no controls but tab and line ends, no surrogates,
+        // no U+FFFE or U+FFFF.
+        guard value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value)
+                || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value),
+              let scalar = Unicode.Scalar(value) else { throw .declined }
+        UTF8.encode(scalar) { out.append($0) }
+        index = i + 1
+    }
+
+    private static let predefined: [(name: [UInt8], value: UInt32)] = [
+        (Array("amp".utf8), 0x26), (Array("lt".utf8), 0x3C), (Array("gt".utf8), 0x3E),
+        (Array("quot".utf8), 0x22), (Array("apos".utf8), 0x27),
+    ]
+
+    private static func characterNumber(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
+        var digits = digits
+        var radix: UInt32 = 10
+        if digits.first == UInt8(ascii: "x") {
+            radix = 16
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.count <= 8 else { return nil }
+        var number: UInt32 = 0
+        for digit in digits {
+            let value: UInt32
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(digit - 0x30)
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: value = UInt32(digit - 0x61 + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: value = UInt32(digit - 0x41 + 10)
+            default: return nil
+            }
+            number = number * radix + value
+        }
+        return number
+    }
+}
