@@ -28,7 +28,13 @@ extension PlainFeedReader {
             i += 1
             _ = try skipSpaces(&i)
             guard !attributes.contains(where: { $0.name == attributeName }) else { throw .declined }
-            attributes.append((attributeName, try attributeValue(&i)))
+            let (value, hadReference) = try attributeValue(&i)
+            // libxml2 keeps references in a namespace's name as written
+            // ("&#38;"): such declarations are its to read.
+            if hadReference && (attributeName == Self.xmlnsName || attributeName.starts(with: Self.xmlnsPrefix)) {
+                throw .declined
+            }
+            attributes.append((attributeName, value))
         }
         // Everything is read: from here on, nothing can ask for more bytes.
         index = i
@@ -123,13 +129,15 @@ extension PlainFeedReader {
     }
 
     /// A quoted value, references replaced and each line end, tab or
-    /// line feed read as a space (XML's normalisation of attributes).
-    private func attributeValue(_ i: inout Int) throws(Stop) -> String {
+    /// line feed read as a space (XML's normalisation of attributes), and
+    /// whether it held a reference.
+    private func attributeValue(_ i: inout Int) throws(Stop) -> (value: String, hadReference: Bool) {
         guard let quote = try peek(i), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
             throw .declined
         }
         i += 1
         var value: [UInt8] = []
+        var hadReference = false
         while true {
             guard let byte = try peek(i) else { throw .declined }
             if byte == quote {
@@ -140,6 +148,7 @@ extension PlainFeedReader {
             case UInt8(ascii: "<"):
                 throw .declined
             case UInt8(ascii: "&"):
+                hadReference = true
                 let saved = index
                 index = i
                 try reference(into: &value)
@@ -161,7 +170,7 @@ extension PlainFeedReader {
             guard value.count <= Self.maximumText else { throw .declined }
         }
         guard let string = String(validating: value, as: UTF8.self) else { throw .declined }
-        return string
+        return (string, hadReference)
     }
 
     /// `&lt;` and the other predefined entities, `&#233;`, `&#xE9;`.
