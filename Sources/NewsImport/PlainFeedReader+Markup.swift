@@ -27,7 +27,10 @@ extension PlainFeedReader {
             guard try peek(i) == UInt8(ascii: "=") else { throw .declined }
             i += 1
             _ = try skipSpaces(&i)
-            guard !attributes.contains(where: { $0.name == attributeName }) else { throw .declined }
+            // Duplicates are checked pair by pair: a tag with thousands of
+            // attributes is libxml2's to read.
+            guard attributes.count < Self.maximumAttributes,
+                  !attributes.contains(where: { $0.name == attributeName }) else { throw .declined }
             let (value, hadReference) = try attributeValue(&i)
             // libxml2 keeps references in a namespace's name as written
             // ("&#38;"): such declarations are its to read.
@@ -54,6 +57,7 @@ extension PlainFeedReader {
                 added += 1
             }
         }
+        guard bindings.count <= Self.maximumBindings else { throw .declined }
         let (namespace, localName) = try resolve(name, isAttribute: false)
         var resolved: [FeedElement.Attribute] = []
         for attribute in attributes where attribute.name != Self.xmlnsName

@@ -44,6 +44,10 @@ final class PlainFeedReader: FeedEventSource {
     /// libxml2's limits without XML_PARSE_HUGE, and `FeedReader`'s depth.
     static let maximumText = 10_000_000
     static let maximumName = 1_000
+    /// Bounds on what is searched one by one (attributes of a tag, namespace
+    /// prefixes in scope), so that no document can make that slow.
+    static let maximumAttributes = 256
+    static let maximumBindings = 1_024
 
     /// Reads a document in memory; the buffer must outlive the reader.
     convenience init(buffer: UnsafeBufferPointer<UInt8>) throws(Declined) {

@@ -125,6 +125,14 @@ final class PlainFeedReaderTests: XCTestCase {
             XCTAssertNil(plainReading(Array(document.utf8)), document)
         }
         XCTAssertNil(plainReading([0x3C, 0x72, 0x3E, 0xFF, 0x3C, 0x2F, 0x72, 0x3E]), "bytes that are not UTF-8")
+        // What is searched one by one stays short: thousands of attributes,
+        // or of namespace prefixes in scope, are libxml2's to read.
+        let attributes = (0..<300).map { " a\($0)=\"x\"" }.joined()
+        XCTAssertNil(plainReading(Array("<rss\(attributes)/>".utf8)))
+        let prefixes = (0..<200).map { " xmlns:p\($0)=\"urn:\($0)\"" }.joined()
+        let nested = String(repeating: "<a\(prefixes)>", count: 6) + String(repeating: "</a>", count: 6)
+        XCTAssertNil(plainReading(Array("<rss>\(nested)</rss>".utf8)))
+        XCTAssertNotNil(plainReading(Array("<rss><a\(prefixes)/></rss>".utf8)), "a few hundred are still read")
     }
 
     /// A feed that breaks after its first items: the plain reader gives it
