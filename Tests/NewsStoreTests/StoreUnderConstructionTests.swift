@@ -52,7 +52,7 @@ final class StoreUnderConstructionTests: StoreTestCase {
         }
         XCTAssertEqual(try folderContents(), [], "dropped without being published")
 
-        let dead = folder.appendingPathComponent(".kiosque.sqlite.building-4194303").path   // beyond any live pid
+        let dead = folder.appendingPathComponent(".kiosque.sqlite.building-1999999999").path   // past any pid_max
         let alive = folder.appendingPathComponent(".kiosque.sqlite.building-1").path         // init never dies
         XCTAssertTrue(FileManager.default.createFile(atPath: dead, contents: Data("x".utf8)))
         XCTAssertTrue(FileManager.default.createFile(atPath: alive, contents: Data("x".utf8)))
