@@ -4,14 +4,15 @@ import NewsModel
 /// Reads the plain XML nearly every feed is written in, without libxml2,
 /// and gives the same events `FeedReader` gives for it.
 ///
-/// libxml2 was a fifth of a large import: it looks at every character of
-/// the items' HTML one at a time. This reader looks for the few bytes that
-/// matter (`<`, `&`, line ends, `]]>`, controls) and leaves UTF-8 to be
-/// checked once, when each text becomes a string.
+/// libxml2 took 0.9 s of CPU in a 100,000-item import, looking at every
+/// character of the items' HTML one at a time. This reader looks for the
+/// few bytes that matter (`<`, `&`, line feeds, `]]>`, controls) and leaves
+/// UTF-8 to be checked once, when each text becomes a string.
 ///
 /// It only accepts what it can read exactly as libxml2 would: UTF-8, no
 /// document type, the five predefined entities and character references,
-/// declared namespace prefixes, names in ASCII, and libxml2's own limits
+/// declared namespace prefixes, names in ASCII, carriage returns only in
+/// CDATA or before a line feed between elements, and libxml2's own limits
 /// (depth, text size). Anything else, including every malformed document,
 /// makes it throw `Declined`: the document is then read again by
 /// `FeedReader`, which reports errors in its own words. A test holds both
