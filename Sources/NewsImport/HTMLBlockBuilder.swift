@@ -9,7 +9,7 @@ import NewsModel
 /// text; met inside another structure they are flattened into its text.
 /// Images are blocks of their own: they follow the paragraph or structure
 /// they appear in, except in a <figure>, which gives them its caption.
-struct HTMLBlockBuilder: HTMLTreeVisitor {
+struct HTMLBlockBuilder: HTMLFragmentVisitor {
     private enum Role {
         case inline, boundary, preformatted, anchor
         case heading, quote, attribution

@@ -1,11 +1,12 @@
-/// A node made by `HTMLFragmentScanner`.
+/// An element read by `HTMLFragmentScanner` (its text goes to the visitor
+/// as bytes, never as a node).
 struct HTMLFragmentNode: HTMLNodeView {
-    var isElement: Bool
     var name: String
-    var text: String
     var attributes: [(name: String, value: String)]
 
-    var isText: Bool { !isElement }
+    var isElement: Bool { true }
+    var isText: Bool { false }
+    var text: String { "" }
 
     func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value   // the first of duplicates, as libxml2 keeps
@@ -28,7 +29,7 @@ enum HTMLFragmentScanner {
     /// nothing inside one it declined, and text as decoded bytes (no string
     /// per text node). Nil when the fragment is not one the scanner reads:
     /// the visitor has then seen part of it and must be dropped.
-    static func scan<Visitor: HTMLTreeVisitor>(_ html: String, with visitor: Visitor) -> Visitor? {
+    static func scan<Visitor: HTMLFragmentVisitor>(_ html: String, with visitor: Visitor) -> Visitor? {
         var html = html
         return html.withUTF8 { bytes in
             var scanner = Scanner(bytes: bytes, visitor: visitor)
@@ -50,7 +51,7 @@ enum HTMLFragmentScanner {
 
     private static let tagNames = ["p", "a", "em", "strong", "b", "i", "u", "span", "img", "br", "figure", "figcaption"]
 
-    private struct Scanner<Visitor: HTMLTreeVisitor> {
+    private struct Scanner<Visitor: HTMLFragmentVisitor> {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var visitor: Visitor
@@ -117,7 +118,7 @@ enum HTMLFragmentScanner {
             let isVoid = kind == .void
             if selfClosing && !isVoid { return false }
             if !isVoid { open.append(name) }
-            let node = HTMLFragmentNode(isElement: true, name: name, text: "", attributes: attributes)
+            let node = HTMLFragmentNode(name: name, attributes: attributes)
             if skipping > 0 {
                 if !isVoid { skipping += 1 }
             } else if visitor.enter(node) {

@@ -45,16 +45,15 @@ struct HTMLTextSink {
     var isEmpty: Bool { count == 0 }
     var endsWithLineBreak: Bool { bytes.last == 0x0A }
 
-    ///
-    /// Copies runs, not bytes: a run goes on across single spaces between
-    /// words, which collapse to themselves (a byte at a time, this was the
-    /// import's costliest loop).
+    /// Appends text, its runs of HTML whitespace collapsed.
     mutating func appendCollapsing(_ text: String) {
         var text = text
         text.withUTF8 { appendCollapsing($0) }
     }
 
-    /// `utf8` must be valid UTF-8 (whole scalars): it is copied in runs.
+    /// `utf8` must be valid UTF-8 (whole scalars). Copies runs, not bytes:
+    /// a run goes on across single spaces between words, which collapse to
+    /// themselves (a byte at a time, this was the import's costliest loop).
     mutating func appendCollapsing(_ utf8: UnsafeBufferPointer<UInt8>) {
         let n = utf8.count
         var i = 0

@@ -18,17 +18,13 @@ protocol HTMLTreeVisitor {
     /// after them. Returning false skips the subtree and `leave`.
     mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool
     mutating func leave<Node: HTMLNodeView>(_ node: Node)
-    /// A text node's characters as UTF-8, entities decoded: how the fragment
-    /// scanner hands over text (libxml2's walk enters text nodes).
-    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>)
 }
 
-extension HTMLTreeVisitor {
-    /// For visitors that only read nodes: the text as a node of its own.
-    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-        _ = enter(HTMLFragmentNode(isElement: false, name: "", text: String(decoding: utf8, as: UTF8.self),
-                                   attributes: []))
-    }
+/// A visitor the fragment scanner can drive: it hands text over as bytes,
+/// where libxml2's walk enters text nodes.
+protocol HTMLFragmentVisitor: HTMLTreeVisitor {
+    /// A text node's characters as UTF-8, entities decoded.
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>)
 }
 
 /// Visits the descendants of a node without recursion, following the tree's

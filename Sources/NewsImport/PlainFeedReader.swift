@@ -1,5 +1,4 @@
 import Foundation
-import NewsModel
 
 /// Reads the plain XML nearly every feed is written in, without libxml2,
 /// and gives the same events `FeedReader` gives for it.

@@ -17,29 +17,18 @@ public final class NewsStore: Sendable {
     /// index must be rebuilt first (a store from an older version): that
     /// takes seconds for a large store, once, and the person waiting should
     /// know why.
-    public init(path: String, beforeReindex: (Int) -> Void = { _ in }) throws(StoreError) {
-        self.path = path
-        do {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError("impossible de créer le dossier de la base \(path) : \(error.localizedDescription)")
+    public convenience init(path: String, beforeReindex: (Int) -> Void = { _ in }) throws(StoreError) {
+        try Self.createFolder(for: path)
+        try self.init(path: path, configuration: Self.configuration(), beforeReindex: beforeReindex) {
+            try DatabasePool(path: path, configuration: $0)
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration())
-            try Migrations.migrator.migrate(pool)
-        } catch {
-            throw StoreError.from(error, path: path)
-        }
-        try reindexIfNeeded(before: beforeReindex)
     }
 
     /// A store in a file only this process can see (`openPath` names it),
     /// written without a journal file: its pages are written once, and a
     /// failing document is rolled back from memory. Messages name `path`,
     /// where it will be published.
-    init(building path: String, openPath: String) throws(StoreError) {
-        self.path = path
+    convenience init(building path: String, openPath: String) throws(StoreError) {
         var configuration = Self.configuration()
         configuration.prepareDatabase { db in
             // Nobody else can open the file and a crash discards it whole:
@@ -47,13 +36,31 @@ public final class NewsStore: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = MEMORY")
             try db.execute(sql: "PRAGMA synchronous = OFF")
         }
+        try self.init(path: path, configuration: configuration, beforeReindex: { _ in }) {
+            try DatabaseQueue(path: openPath, configuration: $0)
+        }
+    }
+
+    private init(path: String, configuration: Configuration, beforeReindex: (Int) -> Void,
+                 open: (Configuration) throws -> any DatabaseWriter) throws(StoreError) {
+        self.path = path
         do {
-            pool = try DatabaseQueue(path: openPath, configuration: configuration)
+            pool = try open(configuration)
             try Migrations.migrator.migrate(pool)
         } catch {
             throw StoreError.from(error, path: path)
         }
-        try reindexIfNeeded(before: { _ in })
+        try reindexIfNeeded(before: beforeReindex)
+    }
+
+    /// The store's folder, made when missing.
+    static func createFolder(for path: String) throws(StoreError) {
+        do {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("impossible de créer le dossier de la base \(path) : \(error.localizedDescription)")
+        }
     }
 
     private static func configuration() -> Configuration {

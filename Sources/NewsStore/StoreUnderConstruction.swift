@@ -25,13 +25,9 @@ public final class StoreUnderConstruction {
     /// place, as usual).
     public static func begin(at path: String) throws(StoreError) -> StoreUnderConstruction? {
         guard !FileManager.default.fileExists(atPath: path) else { return nil }
+        try NewsStore.createFolder(for: path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError("impossible de créer le dossier de la base \(path) : \(error.localizedDescription)")
-        }
         let prefix = "." + url.lastPathComponent + ".building-"
         removeAbandoned(in: folder, prefix: prefix)
         let buildingPath = folder + "/" + prefix + String(getpid())
