@@ -3,7 +3,8 @@ import Foundation
 /// Turns French text into search terms: lowercase, accents dropped, elided
 /// articles and pronouns removed ("l'État" → "etat", "jusqu’à" → "a"), and
 /// each word cut to a light stem so that singular and plural, masculine and
-/// feminine meet ("élections" and "élection" → "election").
+/// feminine meet ("élections" and "élection" → "election"). The commonest
+/// words ("la", "des", "qui"…, see `FrenchStopWords`) give no term.
 ///
 /// The stemmer is deliberately light: it removes inflections, not
 /// derivations, so "électeur" and "élection" stay apart. It runs on every
@@ -12,12 +13,12 @@ public enum FrenchAnalyzer {
     /// Goes up by one whenever a change gives any text other terms: the
     /// store then rebuilds its search index, whose entries can only be
     /// removed with the very terms they were made of.
-    public static let version = 2
+    public static let version = 3
 
     /// Search terms of a text, in order.
     public static func terms(_ text: String) -> [String] {
         var terms: [String] = []
-        FrenchTermScanner.scan(text, stemmed: true) { terms.append(String(decoding: $0, as: UTF8.self)) }
+        FrenchTermScanner.scan(text, asTerms: true) { terms.append(String(decoding: $0, as: UTF8.self)) }
         return terms
     }
 
@@ -38,7 +39,7 @@ public enum FrenchAnalyzer {
         var joined = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { joined.deallocate() }
         var count = 0
-        FrenchTermScanner.scan(text, stemmed: true) { term in
+        FrenchTermScanner.scan(text, asTerms: true) { term in
             let needed = count + term.count + 1
             if needed > capacity {
                 let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: needed * 2)
@@ -92,10 +93,11 @@ public enum FrenchAnalyzer {
         return bytes.count <= FrenchTermScanner.roomPerScalar ? bytes : Array(scalar.properties.lowercaseMapping.utf8)
     }
 
-    /// Lowercased, accent-free words with elisions removed, in order.
+    /// Lowercased, accent-free words with elisions removed, in order: every
+    /// word, common ones included, none stemmed.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        FrenchTermScanner.scan(text, stemmed: false) { words.append(String(decoding: $0, as: UTF8.self)) }
+        FrenchTermScanner.scan(text, asTerms: false) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
     }
 

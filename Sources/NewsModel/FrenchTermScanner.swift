@@ -1,6 +1,7 @@
 /// The loop behind `FrenchAnalyzer`: walks a text's UTF-8 once, folding
 /// each scalar into the current word; each finished word is split at its
-/// elisions, stemmed when asked, and handed to `emit`.
+/// elisions and handed to `emit`: as it is for words, stemmed for search
+/// terms, which also leave out the common words (`FrenchStopWords`).
 ///
 /// It runs over every imported article's text (fifteen million words for
 /// a hundred thousand articles), so the word lives in raw memory held by
@@ -13,20 +14,20 @@ enum FrenchTermScanner {
     /// scalars), so a word needs room for that much more before each one.
     static let roomPerScalar = 16
 
-    static func scan(_ text: String, stemmed: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func scan(_ text: String, asTerms: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             FrenchAnalyzer.foldedStart.withUnsafeBufferPointer { start in
                 FrenchAnalyzer.foldedLength.withUnsafeBufferPointer { length in
                     FrenchAnalyzer.foldedBytes.withUnsafeBufferPointer { folded in
-                        scan(bytes, stemmed: stemmed, start: start, length: length, folded: folded, emit: emit)
+                        scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, emit: emit)
                     }
                 }
             }
         }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, stemmed: Bool,
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool,
                              start: UnsafeBufferPointer<UInt16>, length: UnsafeBufferPointer<Int8>,
                              folded: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var capacity = 256
@@ -38,9 +39,9 @@ enum FrenchTermScanner {
         func finishWord() {
             if count > 0 {
                 if elided {
-                    emitPieces(word, count: count, stemmed: stemmed, emit: emit)
+                    emitPieces(word, count: count, asTerms: asTerms, emit: emit)
                 } else {
-                    emitPiece(word, count: count, stemmed: stemmed, emit: emit)
+                    emitPiece(word, count: count, asTerms: asTerms, emit: emit)
                 }
             }
             count = 0
@@ -147,7 +148,7 @@ enum FrenchTermScanner {
 
     /// A word with apostrophes: "l'etat" → "etat", "aujourd'hui" →
     /// "aujourdhui" (not an elision), "qu'il" → "il", "a'b" → "a", "b".
-    private static func emitPieces(_ word: UnsafeMutablePointer<UInt8>, count: Int, stemmed: Bool,
+    private static func emitPieces(_ word: UnsafeMutablePointer<UInt8>, count: Int, asTerms: Bool,
                                    emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         /// The next piece between apostrophes from `from`, empty ones skipped.
         func piece(after from: Int) -> Range<Int>? {
@@ -160,7 +161,7 @@ enum FrenchTermScanner {
         }
         guard let first = piece(after: 0) else { return }
         guard let second = piece(after: first.upperBound) else {
-            emitPiece(word + first.lowerBound, count: first.count, stemmed: stemmed, emit: emit)
+            emitPiece(word + first.lowerBound, count: first.count, asTerms: asTerms, emit: emit)
             return
         }
         let third = piece(after: second.upperBound)
@@ -169,10 +170,10 @@ enum FrenchTermScanner {
            word[second.lowerBound] == 0x68, word[second.lowerBound + 1] == 0x75, word[second.lowerBound + 2] == 0x69 {
             // "aujourd" and "hui…" make one word: close the gap between them.
             (word + first.upperBound).update(from: word + second.lowerBound, count: second.count)
-            emitPiece(word + first.lowerBound, count: first.count + second.count, stemmed: stemmed, emit: emit)
+            emitPiece(word + first.lowerBound, count: first.count + second.count, asTerms: asTerms, emit: emit)
             next = third
         } else if third == nil, isElision(word + first.lowerBound, first.count) {
-            emitPiece(word + second.lowerBound, count: second.count, stemmed: stemmed, emit: emit)
+            emitPiece(word + second.lowerBound, count: second.count, asTerms: asTerms, emit: emit)
             return
         } else {
             next = first
@@ -182,15 +183,19 @@ enum FrenchTermScanner {
         while let current = next {
             next = piece(after: current.upperBound)
             if !isElision(word + current.lowerBound, current.count) {
-                emitPiece(word + current.lowerBound, count: current.count, stemmed: stemmed, emit: emit)
+                emitPiece(word + current.lowerBound, count: current.count, asTerms: asTerms, emit: emit)
             }
         }
     }
 
-    private static func emitPiece(_ piece: UnsafeMutablePointer<UInt8>, count: Int, stemmed: Bool,
+    private static func emitPiece(_ piece: UnsafeMutablePointer<UInt8>, count: Int, asTerms: Bool,
                                   emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let kept = stemmed ? FrenchAnalyzer.stem(piece, count: count) : count
-        emit(UnsafeBufferPointer(start: piece, count: kept))
+        guard asTerms else {
+            emit(UnsafeBufferPointer(start: piece, count: count))
+            return
+        }
+        if FrenchStopWords.contains(piece, count: count) { return }
+        emit(UnsafeBufferPointer(start: piece, count: FrenchAnalyzer.stem(piece, count: count)))
     }
 
     /// Elided words that stand before an apostrophe: l d j m n s t c, qu,

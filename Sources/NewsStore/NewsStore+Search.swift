@@ -50,9 +50,7 @@ extension NewsStore {
     /// snippets: the list's filter asks at every key typed, for up to 500
     /// rows, and making their snippets (decoding each body) took 200 ms.
     public func searchHeadlines(_ text: String, limit: Int) throws(StoreError) -> [Headline] {
-        guard let expression = SearchQuery(text).ftsExpression else {
-            throw StoreError("recherche vide : donnez au moins un mot à chercher (les mots précédés de - sont exclus)")
-        }
+        let expression = try SearchQuery(text).requiredExpression()
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT article.id, article.title, article.source, article.url, article.published,
@@ -70,9 +68,7 @@ extension NewsStore {
     /// stems); -word excludes.
     public func search(_ text: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
         let query = SearchQuery(text)
-        guard let expression = query.ftsExpression else {
-            throw StoreError("recherche vide : donnez au moins un mot à chercher (les mots précédés de - sont exclus)")
-        }
+        let expression = try query.requiredExpression()
         // A common word matches most of a large store, and ranking 75,000
         // matches costs 100-200 ms: only the `rankedCandidates` matches stored
         // last are ranked (FTS5 walks its matches from the end cheaply). For
@@ -103,6 +99,9 @@ extension NewsStore {
 struct SearchQuery {
     var required: [[String]] = []
     var excluded: [[String]] = []
+    /// Words and phrases made only of words too common to be indexed
+    /// (`FrenchStopWords`), as typed.
+    var tooCommon: [String] = []
 
     init(_ text: String) {
         var rest = Substring(text)
@@ -122,12 +121,27 @@ struct SearchQuery {
                 rest = rest[end...]
             }
             let terms = FrenchAnalyzer.terms(String(piece))
-            guard !terms.isEmpty else { continue }
+            guard !terms.isEmpty else {
+                if !FrenchAnalyzer.words(String(piece)).isEmpty { tooCommon.append(String(piece)) }
+                continue
+            }
             if negative { excluded.append(terms) } else { required.append(terms) }
         }
     }
 
     var allTerms: Set<String> { Set(required.flatMap { $0 }) }
+
+    /// `ftsExpression`, or why there is none: nothing to look for, or only
+    /// words too common to be indexed.
+    func requiredExpression() throws(StoreError) -> String {
+        if let expression = ftsExpression { return expression }
+        guard tooCommon.isEmpty else {
+            let quoted = tooCommon.map { "« \($0) »" }.joined(separator: ", ")
+            let verdict = tooCommon.count == 1 ? "est trop courant pour être cherché" : "sont trop courants pour être cherchés"
+            throw StoreError("recherche trop vague : \(quoted) \(verdict) ; ajoutez un mot plus précis")
+        }
+        throw StoreError("recherche vide : donnez au moins un mot à chercher (les mots précédés de - sont exclus)")
+    }
 
     /// The FTS5 expression, passed as a bound parameter. Terms only hold
     /// letters, digits and apostrophes, and are quoted all the same.

@@ -67,4 +67,47 @@ final class FrenchAnalyzerTests: XCTestCase {
         }
         XCTAssertNotEqual(FrenchAnalyzer.terms("électeur"), FrenchAnalyzer.terms("élection"))
     }
+
+    /// Common words give no search term, wherever they stand and however
+    /// they are written; words merely spelt like them once accents are
+    /// gone ("maïs", "né") and longer words that begin like them stay.
+    func testCommonWordsGiveNoTerm() {
+        XCTAssertEqual(FrenchAnalyzer.terms("La réforme des retraites et le Sénat"), ["reform", "retrait", "senat"])
+        XCTAssertEqual(FrenchAnalyzer.terms("L’État qu'il a vu, où et à qui"), ["etat", "vu"])
+        XCTAssertEqual(FrenchAnalyzer.terms("LES DES Une"), [])
+        XCTAssertEqual(FrenchAnalyzer.terms("récolte de maïs, né à Lyon"), ["recolt", "mai", "ne", "lyon"])
+        XCTAssertEqual(FrenchAnalyzer.terms("lessive dessin unes"), ["lessiv", "dessin", "une"])
+        XCTAssertEqual(FrenchAnalyzer.words("La réforme des retraites"), ["la", "reforme", "des", "retraites"])
+        for word in FrenchStopWords.all {
+            XCTAssertEqual(FrenchAnalyzer.terms(word), [], word)
+            XCTAssertEqual(FrenchAnalyzer.terms(word.uppercased() + "zz"), FrenchAnalyzer.terms(word + "zz"), word)
+            XCTAssertFalse(FrenchAnalyzer.terms(word + "zz").isEmpty, word)
+        }
+    }
+
+    /// The stop words are checked from packed integers in a hashed table:
+    /// every word of every length up to the longest is told apart from them
+    /// exactly as a plain set would (all two-letter words, and the words of
+    /// the list with each letter changed).
+    func testStopWordTableAgreesWithTheList() {
+        let list = Set(FrenchStopWords.all)
+        var candidates: [String] = []
+        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
+        for a in letters { candidates.append(a); for b in letters { candidates.append(a + b) } }
+        for word in FrenchStopWords.all {
+            let bytes = Array(word.utf8)
+            for k in bytes.indices {
+                for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
+                    var changed = bytes
+                    changed[k] = letter
+                    candidates.append(String(decoding: changed, as: UTF8.self))
+                }
+            }
+            candidates.append(word + "s")
+        }
+        for word in candidates {
+            let found = Array(word.utf8).withUnsafeBufferPointer { FrenchStopWords.contains($0.baseAddress!, count: $0.count) }
+            XCTAssertEqual(found, list.contains(word), word)
+        }
+    }
 }

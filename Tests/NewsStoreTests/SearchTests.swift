@@ -34,6 +34,28 @@ final class SearchTests: StoreTestCase {
         XCTAssertThrowsError(try store.search("-sport"))
     }
 
+    /// Common words are in neither the index nor the query: a phrase with
+    /// them still finds its text, they add nothing to a search, and a
+    /// search made only of them says so instead of finding nothing.
+    func testCommonWordsAreLeftOutOfIndexAndQueryAlike() throws {
+        let store = try makeStore()
+        try seed(store)
+        XCTAssertEqual(try store.search("\"fin de l'année\"").map(\.headline.title), ["Réforme de l'État"])
+        XCTAssertEqual(try store.search("« la fin de l’année »").map(\.headline.title), ["Réforme de l'État"])
+        XCTAssertEqual(Set(try store.search("les écoles").map(\.headline.title)), Set(try store.search("écoles").map(\.headline.title)))
+        XCTAssertEqual(try store.search("\"année fin\"").map(\.headline.title), [], "order still counts")
+        for query in ["les", "\"de la\"", "la -sport"] {
+            XCTAssertThrowsError(try store.search(query), query) { error in
+                XCTAssertTrue("\(error)".hasPrefix("recherche trop vague : "), "\(error)")
+            }
+            XCTAssertThrowsError(try store.searchHeadlines(query, limit: 10), query)
+        }
+        XCTAssertThrowsError(try store.search("le la")) { error in
+            XCTAssertEqual("\(error)", "recherche trop vague : « le », « la » sont trop courants pour être cherchés ; ajoutez un mot plus précis")
+        }
+        XCTAssertThrowsError(try store.search("  ")) { error in XCTAssertTrue("\(error)".hasPrefix("recherche vide")) }
+    }
+
     func testTitleMatchesRankFirstAndSnippetsMarkTheMatch() throws {
         let store = try makeStore()
         try seed(store)

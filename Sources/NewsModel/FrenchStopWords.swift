@@ -1,0 +1,65 @@
+/// The French words too common to be worth indexing: articles, pronouns,
+/// possessives, the commonest prepositions and conjunctions. They make up a
+/// third to a half of a French text, so leaving them out of the search
+/// index makes it that much smaller and quicker to build, and a search
+/// never needed them: "la réforme des retraites" finds what "réforme
+/// retraites" finds, and a quoted phrase still matches because its common
+/// words are left out of the index and of the query alike.
+///
+/// Only words that mean nothing else once their accents are gone are here:
+/// "mais" is left in because it also spells "maïs", "son" because it is
+/// also a sound, "ne" because it is also "né", likewise "car", "or",
+/// "pas", "est", "été", "sous", "ton".
+enum FrenchStopWords {
+    /// The words, as the analyzer folds them (lowercase, no accents).
+    static let all: [String] = """
+        a au aux avec ce ces cet cette dans de des donc dont du elle elles en et eux il ils je la le les \
+        leur leurs lui ma me mes moi mon ni nos notre nous on ou par pour qu que qui sa se ses sur ta te \
+        tes toi tu un une vos votre vous y
+        """.split(separator: " ").map(String.init)
+
+    /// Whether the folded word at `word` is one of them. Called for each of
+    /// the fifteen million words of a large import, so the words are kept
+    /// as integers (their bytes packed, at most seven) in a small
+    /// open-addressed table: one multiplication and one or two loads.
+    static func contains(_ word: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count <= longest else { return false }
+        let key = pack(word, count)
+        return table.withUnsafeBufferPointer { slots in
+            var slot = Self.slot(key)
+            while true {
+                let stored = slots[slot]
+                if stored == key { return true }
+                if stored == 0 { return false }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+        }
+    }
+
+    private static let longest = all.map(\.utf8.count).max()!
+
+    private static func pack(_ word: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for k in 0..<count { key |= UInt64(word[k]) << (8 * UInt64(k)) }
+        return key
+    }
+
+    private static let slotBits: UInt64 = 8
+
+    private static func slot(_ key: UInt64) -> Int {
+        Int((key &* 0x9E37_79B9_7F4A_7C15) >> (64 - slotBits))
+    }
+
+    /// 256 slots for about sixty words: a miss, the usual case, mostly
+    /// meets an empty slot at once. No word packs to 0, which marks empty.
+    private static let table: [UInt64] = {
+        var slots = [UInt64](repeating: 0, count: 1 << Int(slotBits))
+        for word in all {
+            let key = Array(word.utf8).withUnsafeBufferPointer { pack($0.baseAddress!, $0.count) }
+            var slot = slot(key)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = key
+        }
+        return slots
+    }()
+}
