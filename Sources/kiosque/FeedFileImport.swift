@@ -21,7 +21,11 @@ final class FeedParse {
 
     let file: FeedFile
     let fingerprint: DocumentFingerprint
-    private static let queueCapacity = 8
+    /// 2,048 items: room for the next file of a batch (a thousand items is
+    /// common) to be parsed whole while the current one is written and
+    /// committed. With 512, that parse stopped halfway and a core idled at
+    /// every commit. At most about 10 MB more.
+    private static let queueCapacity = 32
     private let queue = HandOff<[Pending]>(capacity: queueCapacity)
 
     /// An item on its way to the store.
