@@ -12,6 +12,9 @@ public final class NewsStore: Sendable {
     /// built out of sight (see `StoreUnderConstruction`).
     let pool: any DatabaseWriter
     public let path: String
+    /// A store under construction: its documents may share a transaction
+    /// (`importDocumentInGroup`).
+    public let groupsDocuments: Bool
 
     /// `beforeReindex` is told how many articles there are when the search
     /// index must be rebuilt first (a store from an older version): that
@@ -19,7 +22,8 @@ public final class NewsStore: Sendable {
     /// know why.
     public convenience init(path: String, beforeReindex: (Int) -> Void = { _ in }) throws(StoreError) {
         try Self.createFolder(for: path)
-        try self.init(path: path, configuration: Self.configuration(), beforeReindex: beforeReindex) {
+        try self.init(path: path, configuration: Self.configuration(), groupsDocuments: false,
+                      beforeReindex: beforeReindex) {
             try DatabasePool(path: path, configuration: $0)
         }
     }
@@ -36,14 +40,17 @@ public final class NewsStore: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = MEMORY")
             try db.execute(sql: "PRAGMA synchronous = OFF")
         }
-        try self.init(path: path, configuration: configuration, beforeReindex: { _ in }) {
+        // Grouped documents keep a transaction open from one access to the next.
+        configuration.allowsUnsafeTransactions = true
+        try self.init(path: path, configuration: configuration, groupsDocuments: true, beforeReindex: { _ in }) {
             try DatabaseQueue(path: openPath, configuration: $0)
         }
     }
 
-    private init(path: String, configuration: Configuration, beforeReindex: (Int) -> Void,
+    private init(path: String, configuration: Configuration, groupsDocuments: Bool, beforeReindex: (Int) -> Void,
                  open: (Configuration) throws -> any DatabaseWriter) throws(StoreError) {
         self.path = path
+        self.groupsDocuments = groupsDocuments
         do {
             pool = try open(configuration)
             try Migrations.migrator.migrate(pool)
@@ -78,8 +85,10 @@ public final class NewsStore: Sendable {
         return configuration
     }
 
-    /// Closes a store under construction before it is published.
+    /// Closes a store under construction before it is published, its group
+    /// of documents committed.
     func close() throws(StoreError) {
+        try commitGroup()
         do { try (pool as? DatabaseQueue)?.close() } catch { throw StoreError.from(error, path: path) }
     }
 
@@ -101,7 +110,10 @@ public final class NewsStore: Sendable {
         do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
+    /// A write in its own transaction: a group of documents under way is
+    /// committed first.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try commitGroup()
         do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
     }
 }

@@ -21,6 +21,13 @@ final class FeedParse {
 
     let file: FeedFile
     let fingerprint: DocumentFingerprint
+    /// Read whole before anything is written (`writeInGroup`), the parsing
+    /// thread preparing every article: the writer waits for the file
+    /// anyway, and will have the whole group's search index to write.
+    let wholeFirst: Bool
+    /// The largest feed read whole first: its articles wait in memory
+    /// (about three times the file), larger ones are written as they come.
+    static let wholeFirstLimit = 8 << 20
     /// 2,048 items: room for the next file of a batch (a thousand items is
     /// common) to be parsed whole while the current one is written and
     /// committed. With 512, that parse stopped halfway and a core idled at
@@ -46,15 +53,16 @@ final class FeedParse {
 
     /// `known`: the raw hashes already stored from this file (see
     /// `NewsStore.knownRawHashes`); `hint`: a restart's complete channel.
-    init(file: FeedFile, fingerprint: DocumentFingerprint, known: Set<UInt64>, hint: FeedRestart?) {
+    init(file: FeedFile, fingerprint: DocumentFingerprint, known: Set<UInt64>, hint: FeedRestart?, wholeFirst: Bool) {
         self.file = file
         self.fingerprint = fingerprint
+        self.wholeFirst = wholeFirst
         let queue = queue
         let parser = Thread {
             do {
                 var batch: [Pending] = []
                 batch.reserveCapacity(Self.batchSize)
-                var prepareHere = false
+                var prepareHere = wholeFirst
                 let origin = Origin(kind: .file, location: file.path)
                 _ = try file.stream(origin: origin, baseURL: nil, hint: hint, isKnown: known.contains) { item in
                     if let article = item.article {
@@ -67,7 +75,7 @@ final class FeedParse {
                         try queue.put(batch)
                         batch.removeAll(keepingCapacity: true)
                         // A writer behind by half the queue gets help.
-                        prepareHere = queue.backlog >= Self.queueCapacity / 2
+                        prepareHere = wholeFirst || queue.backlog >= Self.queueCapacity / 2
                     }
                 }
                 if !batch.isEmpty { try queue.put(batch) }
@@ -107,16 +115,44 @@ final class FeedParse {
     /// restart carries more of what the next reading needs, so there are
     /// at most two.
     func writeRestarting(into store: NewsStore) throws -> SaveOutcome {
+        try restarting(store) { parse in try parse.write(into: store) }
+    }
+
+    /// Reads the file whole (restarting as asked), then writes it into the
+    /// store's group of documents (`NewsStore.importDocumentInGroup`): a
+    /// file that cannot be read leaves nothing behind.
+    func writeInGroup(into store: NewsStore) throws -> SaveOutcome {
+        let items = try restarting(store) { parse in try parse.readWhole() }
+        return try store.importDocumentInGroup(location: file.path, fingerprint: fingerprint) { writer in
+            for pending in items {
+                if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
+            }
+        }
+    }
+
+    private func readWhole() throws -> [Pending] {
+        var items: [Pending] = []
+        do {
+            while let batch = try queue.take() { items += batch }
+        } catch {
+            queue.cancel()
+            queue.waitUntilFinished()
+            throw error
+        }
+        return items
+    }
+
+    private func restarting<T>(_ store: NewsStore, _ body: (FeedParse) throws -> T) throws -> T {
         var parse = self
         for _ in 0..<2 {
             do {
-                return try parse.write(into: store)
+                return try body(parse)
             } catch let restart as FeedRestart {
-                parse = FeedParse(file: file, fingerprint: fingerprint,
-                                  known: try store.knownRawHashes(from: file.path), hint: restart)
+                parse = FeedParse(file: file, fingerprint: fingerprint, known: try store.knownRawHashes(from: file.path),
+                                  hint: restart, wholeFirst: wholeFirst)
             }
         }
-        return try parse.write(into: store)
+        return try body(parse)
     }
 }
 

@@ -71,8 +71,17 @@ struct ImportCommand: ParsableCommand {
         var subscribed = 0
     }
 
+    /// How many articles of small feeds a store under construction commits
+    /// at a time (see `NewsStore.importDocumentInGroup`): a failure loses at
+    /// most these, whole feeds only, and the search index writes its terms
+    /// out ten times for a hundred feeds of a thousand items, not a hundred.
+    /// `KIOSQUE_IMPORT_GROUP` sets another number: the tests of a full disk
+    /// have only room for a few feeds.
+    static let groupedArticles = ProcessInfo.processInfo.environment["KIOSQUE_IMPORT_GROUP"].flatMap { Int($0) } ?? 10_000
+
     private func importAll(_ files: [String], into store: NewsStore) throws -> ImportReport {
         var report = ImportReport()
+        var grouped = 0
         try store.withBulkImport {
             // One file ahead: the next feed is parsed while this one is written.
             var next = files.first.map { Self.prepare($0, store: store) }
@@ -89,6 +98,14 @@ struct ImportCommand: ParsableCommand {
                         var outcome = SaveOutcome()
                         outcome.unchanged = count
                         report.outcome = report.outcome + outcome
+                    case .feed(let parse) where parse.wholeFirst:
+                        let outcome = try parse.writeInGroup(into: store)
+                        report.outcome = report.outcome + outcome
+                        grouped += outcome.added + outcome.updated
+                        if grouped >= Self.groupedArticles {
+                            try store.commitGroup()
+                            grouped = 0
+                        }
                     case .feed(let parse):
                         report.outcome = report.outcome + (try parse.writeRestarting(into: store))
                     case .parsed(let result):
@@ -105,6 +122,7 @@ struct ImportCommand: ParsableCommand {
                     throw CLIError("\(file) : \(error.message)")
                 }
             }
+            do throws(StoreError) { try store.commitGroup() } catch { throw CLIError(error.message) }
         }
         return report
     }
@@ -133,7 +151,8 @@ extension ImportCommand {
                     return .unchanged(count)
                 }
                 return .feed(FeedParse(file: file, fingerprint: fingerprint,
-                                       known: try store.knownRawHashes(from: path), hint: nil))
+                                       known: try store.knownRawHashes(from: path), hint: nil,
+                                       wholeFirst: store.groupsDocuments && fingerprint.size <= FeedParse.wholeFirstLimit))
             }
         } catch let error as ImportError {
             return .refused(error)

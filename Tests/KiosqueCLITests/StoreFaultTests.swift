@@ -61,12 +61,13 @@ final class StoreFaultTests: CLITestCase {
         XCTAssertEqual((rows.count - 1) % 20, 0, "feeds land whole or not at all")
     }
 
-    /// The first import builds the store apart (see StoreUnderConstruction):
-    /// a full disk stops it with one line, keeps the feeds written before
-    /// whole, and leaves no hidden file behind.
-    func testAFullDiskDuringTheFirstImportKeepsWholeFeedsOnly() throws {
+    /// The first import builds the store apart (see StoreUnderConstruction)
+    /// and commits small feeds by groups: a full disk stops it with one line,
+    /// keeps the groups committed before, whole, and leaves no hidden file
+    /// behind. (Groups of two feeds here, where the disk holds a few.)
+    func testAFullDiskDuringTheFirstImportKeepsWholeGroupsOfFeedsOnly() throws {
         let store = mountPoint.appendingPathComponent("kiosque.sqlite").path
-        let run = try kiosque("import", "--store", store, try bigFeeds(90).path)
+        let run = try kiosque("import", "--store", store, try bigFeeds(90).path, environment: ["KIOSQUE_IMPORT_GROUP": "40"])
         XCTAssertNotEqual(run.status, 0)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("disque plein"), run.stderr)
@@ -78,8 +79,8 @@ final class StoreFaultTests: CLITestCase {
         let check = try kiosque("check", "--store", store)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         let rows = try XCTUnwrap(json(try kiosque("list", "--json", "--limit", "10000", "--store", store)) as? [[String: Any]])
-        XCTAssertGreaterThan(rows.count, 0, "the feeds written before the disk filled are kept")
-        XCTAssertEqual(rows.count % 20, 0, "feeds land whole or not at all")
+        XCTAssertGreaterThan(rows.count, 0, "the groups committed before the disk filled are kept")
+        XCTAssertEqual(rows.count % 40, 0, "groups of two feeds land whole or not at all")
     }
 
     func testAReadOnlyStoreGivesAClearError() throws {

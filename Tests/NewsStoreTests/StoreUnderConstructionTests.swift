@@ -23,6 +23,46 @@ final class StoreUnderConstructionTests: StoreTestCase {
         XCTAssertEqual(try store.integrityProblems(), [])
     }
 
+    /// Documents written in a group share one transaction: a failure rolls
+    /// back the group under way and only it; an ordinary write, committing
+    /// the group, and publishing keep what was grouped.
+    func testGroupedDocumentsLandTogetherOrNotAtAll() throws {
+        struct Broken: Error {}
+        let building = try XCTUnwrap(try StoreUnderConstruction.begin(at: storePath))
+        let store = building.store
+        XCTAssertTrue(store.groupsDocuments)
+        func importFeed(_ name: String, _ titles: [String], failing: Bool = false) throws {
+            _ = try store.importDocumentInGroup(location: name, fingerprint: nil) { writer in
+                for title in titles { try writer.save(PreparedArticle(article(title, guid: name + title))) }
+                if failing { throw Broken() }
+            }
+        }
+        try importFeed("un.xml", ["Crue de la Saône", "Grève"])
+        try importFeed("deux.xml", ["Marché de Noël"])
+        try store.commitGroup()
+        try importFeed("trois.xml", ["Perdu avec son groupe"])
+        XCTAssertThrowsError(try importFeed("quatre.xml", ["Jamais écrit"], failing: true))
+        XCTAssertEqual(try store.articleCount(), 3, "the failing group is rolled back whole, the one committed stays")
+
+        try importFeed("cinq.xml", ["Avant une écriture ordinaire"])
+        try store.save(articles: [article("Écriture ordinaire", guid: "o")])
+        try importFeed("six.xml", ["Gardé à la publication"])
+        XCTAssertTrue(try building.publish())
+
+        let published = try makeStore()
+        XCTAssertEqual(Set(try published.headlines(offset: 0, limit: 10).map(\.title)),
+                       ["Crue de la Saône", "Grève", "Marché de Noël", "Avant une écriture ordinaire",
+                        "Écriture ordinaire", "Gardé à la publication"])
+        XCTAssertEqual(try published.search("publication").map(\.headline.title), ["Gardé à la publication"])
+        XCTAssertEqual(try published.integrityProblems(), [])
+    }
+
+    /// Only a store under construction has groups: nobody else may see
+    /// half a group, and a store in place has readers.
+    func testAStoreInPlaceDoesNotGroupDocuments() throws {
+        XCTAssertFalse(try makeStore().groupsDocuments)
+    }
+
     func testAnExistingStoreIsUsedInPlace() throws {
         _ = try makeStore()
         XCTAssertNil(try StoreUnderConstruction.begin(at: storePath))
