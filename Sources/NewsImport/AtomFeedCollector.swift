@@ -99,10 +99,10 @@ struct AtomFeedCollector: FeedCollector {
     }
 
     mutating func end(_ element: FeedElement, captured: String?) {
-        if var current = entry, element.depth == entryDepth {
+        // The depth first: binding the entry copied all its fields at every end.
+        if element.depth == entryDepth, var current = entry.take() {
             if current.authors.isEmpty { current.authors = feed.authors }  // RFC 4287 §4.2.1
             entries.append(current)
-            entry = nil
             return
         }
         if element.depth == authorDepth {

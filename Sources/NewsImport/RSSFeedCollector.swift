@@ -75,19 +75,20 @@ struct RSSFeedCollector: FeedCollector {
         return ItemField(element) != nil ? .text : .children
     }
 
+    /// The item is changed where it lies (`item!.…`): taking it out and
+    /// putting it back copied its twenty fields at every element's end.
     mutating func end(_ element: FeedElement, captured: String?) {
-        guard var current = item else {
+        guard item != nil else {
             if let captured { endChannelField(element, text: captured) }
             return
         }
         if element.depth == itemDepth {
-            items.append(current)
-            item = nil
+            items.append(item.take()!)
             return
         }
         if let open = media {
             if element.depth == open.depth {
-                if open.isImage { current.mediaImages.append(open.image) }
+                if open.isImage { item!.mediaImages.append(open.image) }
                 media = nil
             } else if element.depth == open.depth + 1, let captured {
                 switch element.localName {
@@ -96,24 +97,22 @@ struct RSSFeedCollector: FeedCollector {
                 default: if open.image.caption == nil { media?.image.caption = captured }
                 }
             }
-            item = current
             return
         }
         guard let captured, element.depth == itemDepth + 1, let field = ItemField(element) else { return }
         switch field {
-        case .title: current.title = captured
-        case .link: current.link = captured
-        case .description: current.description = captured
-        case .encodedContent: current.encodedContent = captured
-        case .guid: current.guid = captured
-        case .pubDate: current.pubDate = captured
-        case .dcDate: current.dcDate = captured
-        case .creator: current.creators.append(captured)
-        case .author: current.author = captured
-        case .category: current.categories.append(captured)
-        case .language: current.language = captured
+        case .title: item!.title = captured
+        case .link: item!.link = captured
+        case .description: item!.description = captured
+        case .encodedContent: item!.encodedContent = captured
+        case .guid: item!.guid = captured
+        case .pubDate: item!.pubDate = captured
+        case .dcDate: item!.dcDate = captured
+        case .creator: item!.creators.append(captured)
+        case .author: item!.author = captured
+        case .category: item!.categories.append(captured)
+        case .language: item!.language = captured
         }
-        item = current
     }
 
     /// Hands over the items read so far, so that a large feed is built and
