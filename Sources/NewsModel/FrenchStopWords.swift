@@ -21,22 +21,24 @@ enum FrenchStopWords {
     /// Whether the folded word at `word` is one of them. Called for each of
     /// the fifteen million words of a large import, so the words are kept
     /// as integers (their bytes packed, at most seven) in a small
-    /// open-addressed table: one multiplication and one or two loads.
-    static func contains(_ word: UnsafePointer<UInt8>, count: Int) -> Bool {
-        guard count <= longest else { return false }
+    /// open-addressed table, which the caller holds (`table`): one
+    /// multiplication and one or two loads, not even the check that a
+    /// static is set up.
+    static func contains(_ word: UnsafePointer<UInt8>, count: Int, in slots: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard count <= 7 else { return false }
         let key = pack(word, count)
-        return table.withUnsafeBufferPointer { slots in
-            var slot = Self.slot(key)
-            while true {
-                let stored = slots[slot]
-                if stored == key { return true }
-                if stored == 0 { return false }
-                slot = (slot + 1) & (slots.count - 1)
-            }
+        var slot = Self.slot(key)
+        while true {
+            let stored = slots[slot]
+            if stored == key { return true }
+            if stored == 0 { return false }
+            slot = (slot + 1) & (slots.count - 1)
         }
     }
 
-    private static let longest = all.map(\.utf8.count).max()!
+    static func contains(_ word: UnsafePointer<UInt8>, count: Int) -> Bool {
+        table.withUnsafeBufferPointer { contains(word, count: count, in: $0) }
+    }
 
     private static func pack(_ word: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var key: UInt64 = 0
@@ -52,9 +54,10 @@ enum FrenchStopWords {
 
     /// 256 slots for about sixty words: a miss, the usual case, mostly
     /// meets an empty slot at once. No word packs to 0, which marks empty.
-    private static let table: [UInt64] = {
+    static let table: [UInt64] = {
         var slots = [UInt64](repeating: 0, count: 1 << Int(slotBits))
         for word in all {
+            precondition((1...7).contains(word.utf8.count), "a stop word packs into seven bytes")
             let key = Array(word.utf8).withUnsafeBufferPointer { pack($0.baseAddress!, $0.count) }
             var slot = slot(key)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }

@@ -20,7 +20,10 @@ enum FrenchTermScanner {
             FrenchAnalyzer.foldedStart.withUnsafeBufferPointer { start in
                 FrenchAnalyzer.foldedLength.withUnsafeBufferPointer { length in
                     FrenchAnalyzer.foldedBytes.withUnsafeBufferPointer { folded in
-                        scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, emit: emit)
+                        FrenchStopWords.table.withUnsafeBufferPointer { stops in
+                            scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, stops: stops,
+                                 emit: emit)
+                        }
                     }
                 }
             }
@@ -29,7 +32,8 @@ enum FrenchTermScanner {
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool,
                              start: UnsafeBufferPointer<UInt16>, length: UnsafeBufferPointer<Int8>,
-                             folded: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+                             folded: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt64>,
+                             emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var capacity = 256
         var word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { word.deallocate() }
@@ -39,9 +43,9 @@ enum FrenchTermScanner {
         func finishWord() {
             if count > 0 {
                 if elided {
-                    emitPieces(word, count: count, asTerms: asTerms, emit: emit)
+                    emitPieces(word, count: count, asTerms: asTerms, stops: stops, emit: emit)
                 } else {
-                    emitPiece(word, count: count, asTerms: asTerms, emit: emit)
+                    emitPiece(word, count: count, asTerms: asTerms, stops: stops, emit: emit)
                 }
             }
             count = 0
@@ -149,7 +153,7 @@ enum FrenchTermScanner {
     /// A word with apostrophes: "l'etat" → "etat", "aujourd'hui" →
     /// "aujourdhui" (not an elision), "qu'il" → "il", "a'b" → "a", "b".
     private static func emitPieces(_ word: UnsafeMutablePointer<UInt8>, count: Int, asTerms: Bool,
-                                   emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+                                   stops: UnsafeBufferPointer<UInt64>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         /// The next piece between apostrophes from `from`, empty ones skipped.
         func piece(after from: Int) -> Range<Int>? {
             var start = from
@@ -161,7 +165,7 @@ enum FrenchTermScanner {
         }
         guard let first = piece(after: 0) else { return }
         guard let second = piece(after: first.upperBound) else {
-            emitPiece(word + first.lowerBound, count: first.count, asTerms: asTerms, emit: emit)
+            emitPiece(word + first.lowerBound, count: first.count, asTerms: asTerms, stops: stops, emit: emit)
             return
         }
         let third = piece(after: second.upperBound)
@@ -170,10 +174,11 @@ enum FrenchTermScanner {
            word[second.lowerBound] == 0x68, word[second.lowerBound + 1] == 0x75, word[second.lowerBound + 2] == 0x69 {
             // "aujourd" and "hui…" make one word: close the gap between them.
             (word + first.upperBound).update(from: word + second.lowerBound, count: second.count)
-            emitPiece(word + first.lowerBound, count: first.count + second.count, asTerms: asTerms, emit: emit)
+            emitPiece(word + first.lowerBound, count: first.count + second.count, asTerms: asTerms, stops: stops,
+                      emit: emit)
             next = third
         } else if third == nil, isElision(word + first.lowerBound, first.count) {
-            emitPiece(word + second.lowerBound, count: second.count, asTerms: asTerms, emit: emit)
+            emitPiece(word + second.lowerBound, count: second.count, asTerms: asTerms, stops: stops, emit: emit)
             return
         } else {
             next = first
@@ -183,18 +188,18 @@ enum FrenchTermScanner {
         while let current = next {
             next = piece(after: current.upperBound)
             if !isElision(word + current.lowerBound, current.count) {
-                emitPiece(word + current.lowerBound, count: current.count, asTerms: asTerms, emit: emit)
+                emitPiece(word + current.lowerBound, count: current.count, asTerms: asTerms, stops: stops, emit: emit)
             }
         }
     }
 
     private static func emitPiece(_ piece: UnsafeMutablePointer<UInt8>, count: Int, asTerms: Bool,
-                                  emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+                                  stops: UnsafeBufferPointer<UInt64>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard asTerms else {
             emit(UnsafeBufferPointer(start: piece, count: count))
             return
         }
-        if FrenchStopWords.contains(piece, count: count) { return }
+        if FrenchStopWords.contains(piece, count: count, in: stops) { return }
         emit(UnsafeBufferPointer(start: piece, count: FrenchAnalyzer.stem(piece, count: count)))
     }
 
