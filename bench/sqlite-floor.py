@@ -10,7 +10,8 @@ store with the same schema (made by KIOSQUE from an empty feed, so built
 the way a first import builds it): the articles with their indexes, the
 images, and the search index fed with terms worked out beforehand (the
 words of each body, lowercased and without accents, the analyzer's stop
-words left out: about what the French analyzer gives). Nothing is parsed or analysed while the clock runs.
+words left out: about what the French analyzer gives). Nothing is parsed
+or analysed while the clock runs.
 """
 import os
 import re
