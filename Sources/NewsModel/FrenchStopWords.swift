@@ -6,10 +6,10 @@
 /// retraites" finds, and a quoted phrase still matches because its common
 /// words are left out of the index and of the query alike.
 ///
-/// Only words that mean nothing else once their accents are gone are here:
-/// "mais" is left in because it also spells "maïs", "son" because it is
-/// also a sound, "ne" because it is also "né", likewise "car", "or",
-/// "pas", "est", "été", "sous", "ton".
+/// A word that also spells one worth looking for, once accents are gone,
+/// is not here: "mais" (also "maïs"), "son" (a sound), "ne" ("né"), "car"
+/// (a coach), "or" (gold), "pas" (a step), "est" (the east), "été" (the
+/// summer), "sous", "ton". "sur" is, although it also spells "sûr".
 enum FrenchStopWords {
     /// The words, as the analyzer folds them (lowercase, no accents).
     static let all: [String] = """
