@@ -32,7 +32,7 @@ public enum DocumentImporter {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
             close(descriptor)
-            throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
+            throw ImportError.readFailed()
         }
         let size = Int(status.st_size)
         if size > maximumFeedSize {

@@ -34,7 +34,7 @@ public final class FeedFile: @unchecked Sendable {
             let count = pread(descriptor, buffer.baseAddress, chunk, off_t(offset))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
+                throw ImportError.readFailed()
             }
             if count == 0 { break }
             hasher.add(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
@@ -46,19 +46,18 @@ public final class FeedFile: @unchecked Sendable {
     /// Streams the feed's articles to `emit` (see `FeedParser.stream`).
     public func stream(origin: Origin, baseURL: String?, hint: FeedRestart?, isKnown: (UInt64) -> Bool,
                        emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
-        }
+        try Self.rewind(descriptor)
         let descriptor = descriptor, head = head
         return try FeedParser.stream(
             plain: { () throws(PlainFeedReader.Declined) in try PlainFeedReader(fileDescriptor: descriptor) },
             libxml2: { () throws(ImportError) in
-                // From the start again, after whatever the plain reader read.
-                guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-                    throw ImportError("lecture impossible : \(String(cString: strerror(errno)))")
-                }
+                try Self.rewind(descriptor)   // from the start again, after whatever the plain reader read
                 return try FeedReader(fileDescriptor: descriptor, head: head)
             },
             origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
+    }
+
+    private static func rewind(_ descriptor: Int32) throws(ImportError) {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw ImportError.readFailed() }
     }
 }

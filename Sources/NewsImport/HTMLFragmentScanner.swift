@@ -38,18 +38,11 @@ enum HTMLFragmentScanner {
     }
 
     /// The tags the scanner reads, and what each may hold.
-    private static func kind(of name: String) -> Kind? {
-        switch name {
-        case "p": .paragraph
-        case "figure": .figure
-        case "figcaption": .figcaption
-        case "a", "em", "strong", "b", "i", "u", "span": .inline
-        case "img", "br": .void
-        default: nil
-        }
-    }
-
-    private static let tagNames = ["p", "a", "em", "strong", "b", "i", "u", "span", "img", "br", "figure", "figcaption"]
+    private static let tags: [(name: String, kind: Kind)] = [
+        ("p", .paragraph), ("a", .inline), ("em", .inline), ("strong", .inline), ("b", .inline), ("i", .inline),
+        ("u", .inline), ("span", .inline), ("img", .void), ("br", .void), ("figure", .figure),
+        ("figcaption", .figcaption),
+    ]
 
     private struct Scanner<Visitor: HTMLFragmentVisitor> {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -91,8 +84,7 @@ enum HTMLFragmentScanner {
 
         private mutating func startTag() -> Bool {
             index += 1
-            guard let name = readTagName(), let kind = HTMLFragmentScanner.kind(of: name),
-                  allowed(kind, name: name) else { return false }
+            guard let (name, kind) = readTag(), allowed(kind, name: name) else { return false }
             var attributes: [(name: String, value: String)] = []
             var selfClosing = false
             while true {
@@ -131,7 +123,7 @@ enum HTMLFragmentScanner {
 
         private mutating func endTag() -> Bool {
             index += 2
-            let name = readTagName()
+            let name = readTag()?.name
             skipSpaces()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last == name else {
                 return false   // a mismatched or stray end tag: libxml2 repairs it
@@ -161,24 +153,26 @@ enum HTMLFragmentScanner {
             }
         }
 
-        /// One of `tagNames`, matched without making a string; nil for any other.
-        private mutating func readTagName() -> String? {
-            let start = index
-            while index < bytes.count, isLetter(bytes[index]) || (index > start && isDigit(bytes[index])) {
-                index += 1
-            }
-            let read = bytes[start..<index]
-            return HTMLFragmentScanner.tagNames.first { name in
-                name.utf8.count == read.count && zip(name.utf8, read).allSatisfy { $0 == $1 | 0x20 }
+        /// One of `tags`, matched without making a string; nil for any other.
+        private mutating func readTag() -> (name: String, kind: Kind)? {
+            let read = nameBytes()
+            return HTMLFragmentScanner.tags.first { tag in
+                tag.name.utf8.count == read.count && zip(tag.name.utf8, read).allSatisfy { $0 == $1 | 0x20 }
             }
         }
 
+        /// An attribute's name, lowercase, as libxml2 gives it.
         private mutating func readName() -> String {
+            String(decoding: nameBytes().map { $0 | 0x20 }, as: UTF8.self)
+        }
+
+        /// Letters, then letters and digits, from `index`.
+        private mutating func nameBytes() -> Slice<UnsafeBufferPointer<UInt8>> {
             let start = index
             while index < bytes.count, isLetter(bytes[index]) || (index > start && isDigit(bytes[index])) {
                 index += 1
             }
-            return String(decoding: bytes[start..<index].map { $0 | 0x20 }, as: UTF8.self)   // lowercase, as libxml2
+            return bytes[start..<index]
         }
 
         private mutating func readQuoted() -> String? {
@@ -257,11 +251,8 @@ enum HTMLFragmentScanner {
                     radix = 16
                     digits = digits.dropFirst()
                 }
-                guard !digits.isEmpty, digits.count <= 6 else { return false }
-                var number: UInt32 = 0
-                for digit in digits {
-                    guard let d = digitValue(digit, radix: radix) else { return false }
-                    number = number * radix + d
+                guard let number = CharacterReference.number(digits, radix: radix, maximumDigits: 6) else {
+                    return false
                 }
                 value = number
             } else {
@@ -275,15 +266,6 @@ enum HTMLFragmentScanner {
             decoded.append(contentsOf: String(Character(scalar)).utf8)
             index = end + 1
             return true
-        }
-
-        private func digitValue(_ byte: UInt8, radix: UInt32) -> UInt32? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: return UInt32(byte - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: return UInt32(byte - 0x41 + 10)
-            default: return nil
-            }
         }
 
         private func isLetter(_ byte: UInt8) -> Bool {

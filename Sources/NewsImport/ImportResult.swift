@@ -1,3 +1,4 @@
+import Foundation
 import NewsModel
 
 /// What one document yields: articles, and the teasers it lists.
@@ -43,5 +44,10 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         if let line { return "ligne \(line) : \(reason)" }
         return reason
+    }
+
+    /// A read or seek of the file that just failed, in the system's words.
+    static func readFailed() -> ImportError {
+        ImportError("lecture impossible : \(String(cString: strerror(errno)))")
     }
 }

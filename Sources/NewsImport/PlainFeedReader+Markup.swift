@@ -211,25 +211,11 @@ extension PlainFeedReader {
         (Array("quot".utf8), 0x22), (Array("apos".utf8), 0x27),
     ]
 
+    /// "233" or "xE9": XML writes the x in lowercase only.
     private static func characterNumber(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
-        var digits = digits
-        var radix: UInt32 = 10
         if digits.first == UInt8(ascii: "x") {
-            radix = 16
-            digits = digits.dropFirst()
+            return CharacterReference.number(digits.dropFirst(), radix: 16, maximumDigits: 8)
         }
-        guard !digits.isEmpty, digits.count <= 8 else { return nil }
-        var number: UInt32 = 0
-        for digit in digits {
-            let value: UInt32
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(digit - 0x30)
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: value = UInt32(digit - 0x61 + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: value = UInt32(digit - 0x41 + 10)
-            default: return nil
-            }
-            number = number * radix + value
-        }
-        return number
+        return CharacterReference.number(digits, radix: 10, maximumDigits: 8)
     }
 }

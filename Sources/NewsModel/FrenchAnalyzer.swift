@@ -23,13 +23,8 @@ public enum FrenchAnalyzer {
     }
 
     /// The terms of a text joined by spaces, as the search index stores
-    /// them: the same as `terms(text).joined(separator: " ")`, without a
-    /// string per word.
-    public static func joinedTerms(_ text: String) -> String {
-        String(decoding: joinedTermsUTF8(text), as: UTF8.self)
-    }
-
-    /// `joinedTerms` as UTF-8 bytes, for the store to bind as they are.
+    /// them, in UTF-8 for the store to bind as they are: the same as
+    /// `terms(text).joined(separator: " ")`, without a string per word.
     public static func joinedTermsUTF8(_ text: String) -> [UInt8] {
         // Written into raw memory: appending to an array checked its
         // uniqueness and room for each of the fifteen million terms of a

@@ -36,10 +36,6 @@ enum FrenchStopWords {
         }
     }
 
-    static func contains(_ word: UnsafePointer<UInt8>, count: Int) -> Bool {
-        table.withUnsafeBufferPointer { contains(word, count: count, in: $0) }
-    }
-
     private static func pack(_ word: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var key: UInt64 = 0
         for k in 0..<count { key |= UInt64(word[k]) << (8 * UInt64(k)) }

@@ -120,9 +120,10 @@ struct SearchQuery {
                 piece = rest[..<end]
                 rest = rest[end...]
             }
-            let terms = FrenchAnalyzer.terms(String(piece))
+            let typed = String(piece)
+            let terms = FrenchAnalyzer.terms(typed)
             guard !terms.isEmpty else {
-                if !FrenchAnalyzer.words(String(piece)).isEmpty { tooCommon.append(String(piece)) }
+                if !FrenchAnalyzer.words(typed).isEmpty { tooCommon.append(typed) }
                 continue
             }
             if negative { excluded.append(terms) } else { required.append(terms) }
