@@ -45,7 +45,7 @@ public final class FeedFile: @unchecked Sendable {
 
     /// Streams the feed's articles to `emit` (see `FeedParser.stream`).
     public func stream(origin: Origin, baseURL: String?, hint: FeedRestart?, isKnown: (UInt64) -> Bool,
-                       emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
+                       bodies: FeedBodies, emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
         try Self.rewind(descriptor)
         let descriptor = descriptor, head = head
         return try FeedParser.stream(
@@ -54,7 +54,7 @@ public final class FeedFile: @unchecked Sendable {
                 try Self.rewind(descriptor)   // from the start again, after whatever the plain reader read
                 return try FeedReader(fileDescriptor: descriptor, head: head)
             },
-            origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
+            origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, bodies: bodies, emit: emit)
     }
 
     private static func rewind(_ descriptor: Int32) throws(ImportError) {

@@ -25,12 +25,15 @@ enum FeedImages {
 
     /// Lead images first (those the body does not show already), then the
     /// body. A thumbnail is only a preview: it is used when the article has
-    /// no other image at all.
-    static func blocks(lead: [FeedImage], thumbnails: [FeedImage], body: [Block], base: String?) -> [Block] {
+    /// no other image at all. `bodyImageURLs`: the images of the body's
+    /// part left as HTML (`DeferredHTML`).
+    static func blocks(lead: [FeedImage], thumbnails: [FeedImage], body: [Block], bodyImageURLs: [String] = [],
+                       base: String?) -> [Block] {
         var seen = Set(body.compactMap { block -> String? in
             if case .image(let image) = block { return image.url }
             return nil
         })
+        seen.formUnion(bodyImageURLs)
         let bodyHasImages = !seen.isEmpty
         var leadBlocks: [Block] = []
         for image in lead {

@@ -53,11 +53,12 @@ public enum FeedParser {
     /// with it as `hint`, and whatever `emit` throws.
     public static func stream(_ buffer: UnsafeBufferPointer<UInt8>, origin: Origin, baseURL: String?,
                               hint: FeedRestart?, isKnown: (UInt64) -> Bool = { _ in false },
+                              bodies: FeedBodies = .blocks,
                               emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
         guard !buffer.isEmpty else { throw ImportError("fichier vide") }
         return try stream(plain: { () throws(PlainFeedReader.Declined) in try PlainFeedReader(buffer: buffer) },
                           libxml2: { () throws(ImportError) in try FeedReader(buffer: buffer) },
-                          origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
+                          origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, bodies: bodies, emit: emit)
     }
 
     /// Reads with the plain reader when it takes the document, else with
@@ -65,12 +66,13 @@ public enum FeedParser {
     /// `FeedRestart` has them dropped and the feed read again by libxml2.
     static func stream(plain: () throws(PlainFeedReader.Declined) -> PlainFeedReader,
                        libxml2: () throws(ImportError) -> FeedReader, origin: Origin, baseURL: String?,
-                       hint: FeedRestart?, isKnown: (UInt64) -> Bool,
+                       hint: FeedRestart?, isKnown: (UInt64) -> Bool, bodies: FeedBodies,
                        emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
         if hint?.withLibxml2 != true, let reader = try? plain() {
             var emitted = false
             do {
-                return try stream(reader, origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown) {
+                return try stream(reader, origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown,
+                                  bodies: bodies) {
                     emitted = true
                     try emit($0)
                 }
@@ -83,7 +85,8 @@ public enum FeedParser {
             }
         }
         do {
-            return try stream(libxml2(), origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown, emit: emit)
+            return try stream(libxml2(), origin: origin, baseURL: baseURL, hint: hint, isKnown: isKnown,
+                              bodies: bodies, emit: emit)
         } catch var restart as FeedRestart {
             restart.withLibxml2 = true   // the next reading too
             throw restart
@@ -93,7 +96,8 @@ public enum FeedParser {
     /// `isKnown` is asked about each item's raw hash (`FeedItemHash`) before
     /// the item is built: a known item is emitted without its article.
     static func stream(_ reader: some FeedEventSource, origin: Origin, baseURL: String?, hint: FeedRestart?,
-                       isKnown: (UInt64) -> Bool, emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
+                       isKnown: (UInt64) -> Bool, bodies: FeedBodies = .blocks,
+                       emit: (FeedItem) throws -> Void) throws -> DocumentFormat {
         var root: FeedElement?
         while root == nil, let event = try reader.next() {
             if case .start(let element) = event { root = element }
@@ -110,7 +114,7 @@ public enum FeedParser {
                 reader, root: root, baseURL: baseURL, collector: &collector, hint: hint?.atom,
                 take: { $0.takeEntries() },
                 makeBuilder: { AtomEntryBuilder(feed: $0.feed, baseURL: baseURL, origin: origin) },
-                hash: FeedItemHash.of, build: { $0.article(from: $1) }, isKnown: isKnown, emit: emit)
+                hash: FeedItemHash.of, build: { $0.article(from: $1, bodies: bodies) }, isKnown: isKnown, emit: emit)
             if let used = builders.used, used != builders.final { throw FeedRestart(atom: builders.final) }
             return .atom
         }
@@ -119,7 +123,7 @@ public enum FeedParser {
             reader, root: root, baseURL: baseURL, collector: &collector, hint: hint?.rss,
             take: { $0.takeItems() },
             makeBuilder: { RSSItemBuilder(channel: $0.channel, baseURL: baseURL, origin: origin) },
-            hash: FeedItemHash.of, build: { $0.article(from: $1) }, isKnown: isKnown, emit: emit)
+            hash: FeedItemHash.of, build: { $0.article(from: $1, bodies: bodies) }, isKnown: isKnown, emit: emit)
         if let used = builders.used, used != builders.final { throw FeedRestart(rss: builders.final) }
         return format
     }

@@ -1,3 +1,4 @@
+import ArticleHTML
 import NewsModel
 
 /// Converts the HTML of a feed item into the model's blocks.
@@ -12,9 +13,7 @@ public enum HTMLBlocks {
     public static func blocks(fromHTML html: String, baseURL: String?) -> [Block] {
         // Most feeds' items are simple HTML that needs no repair: read by
         // the fragment scanner, they give the same blocks far faster.
-        if var builder = HTMLFragmentScanner.scan(html, with: HTMLBlockBuilder(baseURL: baseURL)) {
-            return builder.finish()
-        }
+        if let blocks = SimpleHTML.blocks(html, baseURL: baseURL) { return blocks }
         return libxml2Blocks(fromHTML: html, baseURL: baseURL)
     }
 

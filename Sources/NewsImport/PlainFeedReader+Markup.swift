@@ -1,3 +1,4 @@
+import ArticleHTML
 import Foundation
 
 /// Tags, names, attribute values and references, read as XML 1.0 says and

@@ -1,3 +1,4 @@
+import ArticleHTML
 import NewsModel
 
 /// Makes articles out of the fields `RSSFeedCollector` gathered.
@@ -17,7 +18,7 @@ struct RSSItemBuilder: Equatable {
         self.origin = origin
     }
 
-    func article(from item: RSSItemFields) -> Article {
+    func article(from item: RSSItemFields, bodies: FeedBodies = .blocks) -> Article {
         let base = item.declaredBase ?? channelBase
         let guid = FeedText.nonEmptyLine(item.guid) ?? FeedText.nonEmptyLine(item.about)
         let url = item.link.flatMap { CanonicalURL.resolve($0, against: base) }
@@ -28,17 +29,20 @@ struct RSSItemBuilder: Equatable {
         let html = [item.encodedContent, item.description]
             .compactMap { $0 }
             .first { !$0.allSatisfy(\.isWhitespace) }
-        let body = html.map { HTMLBlocks.blocks(fromHTML: $0, baseURL: base) } ?? []
+        let givenTitle = item.title.map(FeedText.looseLine).flatMap { $0.isEmpty ? nil : $0 }
+        // An item without a title is named after its first paragraph, which
+        // needs the blocks now.
+        let deferred = givenTitle == nil ? nil : html.flatMap { bodies.deferred($0, baseURL: base) }
+        let body = deferred != nil ? [] : html.map { HTMLBlocks.blocks(fromHTML: $0, baseURL: base) } ?? []
         let blocks = FeedImages.blocks(lead: item.enclosureImages + item.mediaImages, thumbnails: item.thumbnails,
-                                       body: body, base: base)
-
-        let title = item.title.map(FeedText.looseLine).flatMap { $0.isEmpty ? nil : $0 }
-            ?? FeedText.fallbackTitle(from: blocks)
+                                       body: body, bodyImageURLs: deferred?.imageURLs ?? [], base: base)
+        let title = givenTitle ?? FeedText.fallbackTitle(from: blocks)
         let published = [item.pubDate, item.dcDate].compactMap { $0 }.lazy.compactMap(FeedDates.parse).first
         let author = FeedText.authors(item.creators) ?? item.author.flatMap(FeedText.rssAuthorName)
 
         return Article(guid: guid, title: title, source: source, url: url, published: published, author: author,
                        language: FeedText.nonEmptyLine(item.language) ?? channelLanguage,
-                       categories: FeedText.categories(item.categories), blocks: blocks, origin: origin)
+                       categories: FeedText.categories(item.categories), blocks: blocks, deferredHTML: deferred,
+                       origin: origin)
     }
 }

@@ -17,14 +17,19 @@ public struct Article: Sendable, Equatable {
     /// BCP 47 language tag when known ("fr").
     public var language: String?
     public var categories: [String]
+    /// The body, in reading order; an import may leave its end as HTML
+    /// (`deferredHTML`), which the store reads into blocks for its readers.
     public var blocks: [Block]
+    /// Set only by a feed import, until the article is stored: the body's
+    /// blocks continue with this HTML's.
+    public var deferredHTML: DeferredHTML?
     public var origin: Origin
     public var isRead: Bool
 
     public init(id: Int64? = nil, guid: String? = nil, title: String, source: String,
                 url: String? = nil, published: PublicationDate? = nil, author: String? = nil,
                 language: String? = nil, categories: [String] = [], blocks: [Block] = [],
-                origin: Origin, isRead: Bool = false) {
+                deferredHTML: DeferredHTML? = nil, origin: Origin, isRead: Bool = false) {
         self.id = id
         self.guid = guid
         self.title = title
@@ -35,6 +40,7 @@ public struct Article: Sendable, Equatable {
         self.language = language
         self.categories = categories
         self.blocks = blocks
+        self.deferredHTML = deferredHTML
         self.origin = origin
         self.isRead = isRead
     }

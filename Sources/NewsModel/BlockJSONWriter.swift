@@ -9,17 +9,30 @@ public enum BlockJSONWriter {
     }
 
     /// The same JSON as UTF-8 bytes, for the store to bind as they are.
-    public static func utf8(_ blocks: [Block]) -> [UInt8] {
+    /// HTML left for later ends the list as an entry of its own,
+    /// `{"base":…,"html":…,"type":"html"}`, which only the store reads.
+    public static func utf8(_ blocks: [Block], deferred: DeferredHTML? = nil) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256 + blocks.count * 128)
+        out.reserveCapacity(256 + blocks.count * 128 + (deferred?.html.utf8.count ?? 0) * 9 / 8)
         out.append(UInt8(ascii: "["))
         for (index, block) in blocks.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             write(block, to: &out)
         }
+        if let deferred {
+            if !blocks.isEmpty { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            key("base", &out); writeOptional(deferred.baseURL, to: &out)
+            comma(&out); key("html", &out); writeString(deferred.html, to: &out)
+            comma(&out); key("type", &out); writeString(deferredType, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
         out.append(UInt8(ascii: "]"))
         return out
     }
+
+    /// The `type` of the entry holding HTML left for later.
+    public static let deferredType = "html"
 
     /// A list of strings (the categories column).
     public static func json(_ strings: [String]) -> String {

@@ -60,6 +60,12 @@ public enum TextSanitizer {
         isControl(scalar) || isBidiControl(scalar)
     }
 
+    /// True when `clean` would return the text as it is, judged by the fast
+    /// path alone (false for some text that `clean` leaves unchanged too).
+    public static func needsNoCleaning(_ text: String) -> Bool {
+        isAlreadyClean(text, keepLayout: true)
+    }
+
     /// The fast path, which almost all text takes: true when `clean` (or,
     /// with `keepLayout` false, the filtering of `cleanLine`) would return
     /// the text unchanged. Looks at the UTF-8 bytes once: no control

@@ -27,7 +27,7 @@ struct ArticleRecord: Decodable, FetchableRecord, TableRecord {
 
     func article() throws -> Article {
         let decoder = JSONDecoder()
-        let blocks = try decoder.decode([Block].self, from: Data(body.utf8))
+        let blocks = try StoredBody(json: body).blocks
         let categories = (try? decoder.decode([String].self, from: Data(self.categories.utf8))) ?? []
         return Article(id: id, guid: guid, title: title, source: source, url: url,
                        published: publicationDate, author: author, language: language,

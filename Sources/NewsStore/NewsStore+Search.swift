@@ -86,9 +86,10 @@ extension NewsStore {
         }
         return rows.map { row in
             let body: String = row["body"]
-            let blocks = (try? JSONDecoder().decode([Block].self, from: Data(body.utf8))) ?? []
+            // The snippet shows the text as the reader will: from the blocks.
+            let text = ((try? StoredBody(json: body).blocks) ?? []).map(\.plainText).joined(separator: "\n")
             return SearchHit(headline: Self.headline(row),
-                             snippet: Snippet.make(from: SearchTerms.plainText(of: blocks), matching: query.allTerms),
+                             snippet: Snippet.make(from: text, matching: query.allTerms),
                              rank: row["rank"])
         }
     }

@@ -40,16 +40,26 @@ public struct PreparedArticle: Sendable {
         author = article.author
         language = article.language
         categories = BlockJSONWriter.json(article.categories)
-        bodyJSON = BlockJSONWriter.utf8(article.blocks)
+        bodyJSON = BlockJSONWriter.utf8(article.blocks, deferred: article.deferredHTML)
         originKind = article.origin.kind.rawValue
         originLocation = article.origin.location
         self.rawHash = rawHash
-        imageURLs = article.images.map(\.url)
-        searchTerms = SearchTerms(title: article.title, plainText: SearchTerms.plainText(of: article.blocks))
+        imageURLs = Self.imageURLs(article)
+        searchTerms = SearchTerms(title: article.title,
+                                  plainText: StoredBody(blocks: article.blocks, deferred: article.deferredHTML).searchText)
         contentHash = Self.hash(Self.hashedFields(guid: guid, url: url, title: title, source: source,
                                                   published: published, publishedOffset: publishedOffset,
                                                   author: author, language: language, categories: categories),
                                 body: bodyJSON)
+    }
+
+    /// The images of the blocks, then those of the HTML left for later, each
+    /// once.
+    private static func imageURLs(_ article: Article) -> [String] {
+        let made = article.images.map(\.url)
+        guard let deferred = article.deferredHTML, !deferred.imageURLs.isEmpty else { return made }
+        var seen = Set(made)
+        return made + deferred.imageURLs.filter { seen.insert($0).inserted }
     }
 
     /// The blocks' JSON as text, for statements bound through GRDB.

@@ -14,20 +14,14 @@ struct SearchTerms {
     var title: String { String(decoding: titleUTF8, as: UTF8.self) }
     var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
 
-    /// `plainText`: the body's text, as `plainText(of:)` gives it.
+    /// `plainText`: the body's text, as `StoredBody.searchText` gives it.
     init(title: String, plainText: String) {
         titleUTF8 = FrenchAnalyzer.joinedTermsUTF8(title)
         bodyUTF8 = FrenchAnalyzer.joinedTermsUTF8(plainText)
     }
 
-    /// From a stored article's title and body (JSON blocks).
+    /// From a stored article's title and body (see `StoredBody`).
     init(title: String, bodyJSON: String) throws {
-        let blocks = try JSONDecoder().decode([Block].self, from: Data(bodyJSON.utf8))
-        self.init(title: title, plainText: Self.plainText(of: blocks))
-    }
-
-    /// The text of a body's blocks, one block a line.
-    static func plainText(of blocks: [Block]) -> String {
-        blocks.map(\.plainText).joined(separator: "\n")
+        self.init(title: title, plainText: try StoredBody(json: bodyJSON).searchText)
     }
 }

@@ -64,7 +64,10 @@ final class FeedParse {
                 batch.reserveCapacity(Self.batchSize)
                 var prepareHere = wholeFirst
                 let origin = Origin(kind: .file, location: file.path)
-                _ = try file.stream(origin: origin, baseURL: nil, hint: hint, isKnown: known.contains) { item in
+                // Straight into the store: simple bodies are read into blocks
+                // when their article is read, not now.
+                _ = try file.stream(origin: origin, baseURL: nil, hint: hint, isKnown: known.contains,
+                                    bodies: .deferredWhenSimple) { item in
                     if let article = item.article {
                         batch.append(prepareHere ? .prepared(PreparedArticle(article, rawHash: item.rawHash))
                                                  : .built(article, rawHash: item.rawHash))

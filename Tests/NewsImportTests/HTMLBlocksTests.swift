@@ -2,6 +2,7 @@ import CLibXML2
 import Foundation
 import NewsModel
 import XCTest
+@testable import ArticleHTML
 @testable import NewsImport
 
 final class HTMLBlocksTests: XCTestCase {

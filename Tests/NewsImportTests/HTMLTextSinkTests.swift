@@ -1,4 +1,5 @@
 import XCTest
+@testable import ArticleHTML
 @testable import NewsImport
 
 /// The sink copies runs of text rather than bytes; it must collapse

@@ -43,7 +43,7 @@ final class UnchangedInputTests: StoreTestCase {
             do {
                 return try store.importDocument(location: path, fingerprint: fingerprint) { writer in
                     _ = try file.stream(origin: Origin(kind: .file, location: path), baseURL: nil, hint: hint,
-                                        isKnown: known.contains) { item in
+                                        isKnown: known.contains, bodies: .deferredWhenSimple) { item in
                         if let article = item.article {
                             try writer.save(PreparedArticle(article, rawHash: item.rawHash))
                         } else {

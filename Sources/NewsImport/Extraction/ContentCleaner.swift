@@ -1,3 +1,4 @@
+import ArticleHTML
 import Foundation
 import NewsModel
 

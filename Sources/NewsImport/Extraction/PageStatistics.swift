@@ -1,3 +1,4 @@
+import ArticleHTML
 import NewsModel
 
 /// How much text each element of a page holds, measured once per pass:

@@ -1,3 +1,4 @@
+import ArticleHTML
 import Foundation
 
 /// The visible text of a page as lines (one per block), with the line the

@@ -2,10 +2,10 @@
 /// "&#xE9;"), for kiosque's own readers: `PlainFeedReader` (XML) and
 /// `HTMLFragmentScanner` (item HTML), which differ only in the prefixes
 /// and lengths they accept.
-enum CharacterReference {
+package enum CharacterReference {
     /// Nil when there is no digit, more than `maximumDigits` (at most 8, so
     /// the number fits), or a byte that is not a digit in `radix` (10 or 16).
-    static func number(_ digits: some Collection<UInt8>, radix: UInt32, maximumDigits: Int) -> UInt32? {
+    package static func number(_ digits: some Collection<UInt8>, radix: UInt32, maximumDigits: Int) -> UInt32? {
         precondition(maximumDigits <= 8 && (radix == 10 || radix == 16))
         guard !digits.isEmpty, digits.count <= maximumDigits else { return nil }
         var number: UInt32 = 0

@@ -5,8 +5,8 @@ import NewsModel
 /// item…), collapsing HTML whitespace the way a browser does: any run of
 /// spaces, tabs and line breaks is one space, none at the start. No-break
 /// spaces are text, not whitespace, and are kept.
-struct HTMLTextSink {
-    enum Kind: Equatable {
+package struct HTMLTextSink {
+    package enum Kind: Equatable {
         /// Running text outside any other block: becomes paragraphs.
         case flow
         case heading(level: Int)
@@ -24,29 +24,29 @@ struct HTMLTextSink {
         case credit
     }
 
-    let kind: Kind
+    package let kind: Kind
     /// Tells sinks apart, so a link can check that its text is still here.
-    let serial: Int
+    package let serial: Int
     /// The text as UTF-8: every space the sink collapses is ASCII, so it
     /// works on bytes, and a multi-byte scalar passes through whole.
     private(set) var bytes: [UInt8] = []
     /// The text's length in UTF-8 bytes.
-    var count: Int { bytes.count }
+    package var count: Int { bytes.count }
     /// How many times the text was taken; a link started before the last
     /// take has lost its text.
     private(set) var takes = 0
     private var pendingSpace = false
 
-    init(kind: Kind, serial: Int) {
+    package init(kind: Kind, serial: Int) {
         self.kind = kind
         self.serial = serial
     }
 
-    var isEmpty: Bool { count == 0 }
-    var endsWithLineBreak: Bool { bytes.last == 0x0A }
+    package var isEmpty: Bool { count == 0 }
+    package var endsWithLineBreak: Bool { bytes.last == 0x0A }
 
     /// Appends text, its runs of HTML whitespace collapsed.
-    mutating func appendCollapsing(_ text: String) {
+    package mutating func appendCollapsing(_ text: String) {
         var text = text
         text.withUTF8 { appendCollapsing($0) }
     }
@@ -54,7 +54,7 @@ struct HTMLTextSink {
     /// `utf8` must be valid UTF-8 (whole scalars). Copies runs, not bytes:
     /// a run goes on across single spaces between words, which collapse to
     /// themselves (a byte at a time, this was the import's costliest loop).
-    mutating func appendCollapsing(_ utf8: UnsafeBufferPointer<UInt8>) {
+    package mutating func appendCollapsing(_ utf8: UnsafeBufferPointer<UInt8>) {
         let n = utf8.count
         var i = 0
         while i < n {
@@ -81,37 +81,37 @@ struct HTMLTextSink {
     }
 
     /// Text of <pre>: spacing and line breaks are the author's.
-    mutating func appendPreformatted(_ text: String) {
+    package mutating func appendPreformatted(_ text: String) {
         if pendingSpace, count > 0, !endsWithLineBreak { bytes.append(0x20) }
         pendingSpace = false
         for byte in text.utf8 where byte != 0x0D { bytes.append(byte) }
     }
 
     /// A line break (<br>), never at the start and never two in a row.
-    mutating func appendLineBreak() {
+    package mutating func appendLineBreak() {
         pendingSpace = false
         if count > 0, !endsWithLineBreak { bytes.append(0x0A) }
     }
 
     /// A word boundary between blocks flattened into one line.
-    mutating func appendSpace() {
+    package mutating func appendSpace() {
         pendingSpace = true
     }
 
     /// Text placed right after what precedes it ("[3]" after a link's text);
     /// a space that was due after the link stays due.
-    mutating func appendAttached(_ text: String) {
+    package mutating func appendAttached(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
     /// The text from a `count` taken earlier to the end.
-    func text(from offset: Int) -> String {
+    package func text(from offset: Int) -> String {
         guard offset < count else { return "" }
         return String(decoding: bytes[offset...], as: UTF8.self)
     }
 
     /// The gathered text, trimmed, and an empty sink for what follows.
-    mutating func take() -> String {
+    package mutating func take() -> String {
         let text = TextSanitizer.trimmingWhitespace(String(decoding: bytes, as: UTF8.self))
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false

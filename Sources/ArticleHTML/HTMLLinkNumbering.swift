@@ -2,11 +2,11 @@ import NewsModel
 
 /// Numbers an article's links in order of first appearance, each distinct
 /// URL once, for the "[n]" references and the final `.links` block.
-struct HTMLLinkNumbering {
+package struct HTMLLinkNumbering {
     private(set) var references: [LinkRef] = []
     private var numbers: [String: Int] = [:]
 
-    mutating func number(for url: String, text: String) -> Int {
+    package mutating func number(for url: String, text: String) -> Int {
         if let known = numbers[url] { return known }
         let number = references.count + 1
         numbers[url] = number

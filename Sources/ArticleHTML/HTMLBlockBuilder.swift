@@ -9,7 +9,7 @@ import NewsModel
 /// text; met inside another structure they are flattened into its text.
 /// Images are blocks of their own: they follow the paragraph or structure
 /// they appear in, except in a <figure>, which gives them its caption.
-struct HTMLBlockBuilder: HTMLFragmentVisitor {
+package struct HTMLBlockBuilder: HTMLFragmentVisitor {
     private enum Role {
         case inline, boundary, preformatted, anchor
         case heading, quote, attribution
@@ -36,7 +36,7 @@ struct HTMLBlockBuilder: HTMLFragmentVisitor {
         var takes: Int
     }
 
-    let baseURL: String?
+    package let baseURL: String?
     private var blocks: [Block] = []
     private var links = HTMLLinkNumbering()
     private var sinks: [HTMLTextSink]
@@ -54,13 +54,13 @@ struct HTMLBlockBuilder: HTMLFragmentVisitor {
     private var pendingImages: [ImageRef] = []
     private var preformattedDepth = 0
 
-    init(baseURL: String?) {
+    package init(baseURL: String?) {
         self.baseURL = baseURL
         sinks = [HTMLTextSink(kind: .flow, serial: 0)]
     }
 
     /// The blocks, ending with the numbered links when there are any.
-    mutating func finish() -> [Block] {
+    package mutating func finish() -> [Block] {
         flushFlow()
         emitPendingImages()
         var result = blocks
@@ -70,7 +70,7 @@ struct HTMLBlockBuilder: HTMLFragmentVisitor {
 
     // MARK: - Visiting
 
-    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
+    package mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
         if node.isText {
             if preformattedDepth > 0 {
                 sinks[topIndex].appendPreformatted(node.text)
@@ -96,7 +96,7 @@ struct HTMLBlockBuilder: HTMLFragmentVisitor {
     }
 
     /// Text from the fragment scanner: its bytes go straight into the sink.
-    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+    package mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
         if preformattedDepth > 0 {
             sinks[topIndex].appendPreformatted(String(decoding: utf8, as: UTF8.self))
         } else {
@@ -104,7 +104,7 @@ struct HTMLBlockBuilder: HTMLFragmentVisitor {
         }
     }
 
-    mutating func leave<Node: HTMLNodeView>(_ node: Node) {
+    package mutating func leave<Node: HTMLNodeView>(_ node: Node) {
         guard let role = roles.popLast() else { return }
         switch role {
         case .inline, .nestedList:

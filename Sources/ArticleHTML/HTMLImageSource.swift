@@ -3,8 +3,8 @@ import NewsModel
 
 /// Reads an <img> element into an `ImageRef`, or nothing when the image
 /// cannot be shown or is not content.
-enum HTMLImageSource {
-    static func imageRef<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> ImageRef? {
+package enum HTMLImageSource {
+    package static func imageRef<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> ImageRef? {
         if isTrackingPixel(image) { return nil }
         guard let url = sourceURL(image, baseURL: baseURL) else { return nil }
         return ImageRef(url: url, alt: image.attribute("alt").map(TextSanitizer.cleanLine))
@@ -13,7 +13,7 @@ enum HTMLImageSource {
     /// `src`, else the attributes lazy-loading scripts fill in `src` from,
     /// else the first `srcset` candidate. A `src` holding a placeholder
     /// (a data: URL) does not count. Only http(s) results are kept.
-    static func sourceURL<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> String? {
+    package static func sourceURL<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> String? {
         for name in ["src", "data-src", "data-lazy-src", "data-original"] {
             if let value = image.attribute(name), let url = CanonicalURL.resolve(value, against: baseURL) {
                 return url
@@ -30,7 +30,7 @@ enum HTMLImageSource {
     }
 
     /// A 1×1 (or 0×0) image is a counter, not a picture.
-    static func isTrackingPixel<Node: HTMLNodeView>(_ image: Node) -> Bool {
+    package static func isTrackingPixel<Node: HTMLNodeView>(_ image: Node) -> Bool {
         ["width", "height"].contains { name in
             guard let value = image.attribute(name)?.trimmingCharacters(in: .whitespaces) else { return false }
             let digits = value.hasSuffix("px") ? String(value.dropLast(2)) : value

@@ -1,14 +1,14 @@
 /// An element read by `HTMLFragmentScanner` (its text goes to the visitor
 /// as bytes, never as a node).
-struct HTMLFragmentNode: HTMLNodeView {
-    var name: String
-    var attributes: [(name: String, value: String)]
+package struct HTMLFragmentNode: HTMLNodeView {
+    package var name: String
+    package var attributes: [(name: String, value: String)]
 
-    var isElement: Bool { true }
-    var isText: Bool { false }
-    var text: String { "" }
+    package var isElement: Bool { true }
+    package var isText: Bool { false }
+    package var text: String { "" }
 
-    func attribute(_ name: String) -> String? {
+    package func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value   // the first of duplicates, as libxml2 keeps
     }
 }
@@ -20,7 +20,7 @@ struct HTMLFragmentNode: HTMLNodeView {
 /// an element where libxml2 would repair the nesting) makes `scan` return
 /// nil, and the fragment goes to libxml2's parser. A test holds both paths
 /// to the same blocks on the fixtures and on random fragments.
-enum HTMLFragmentScanner {
+package enum HTMLFragmentScanner {
     private enum Kind { case paragraph, figure, figcaption, inline, void }
 
     /// Shows the fragment to the visitor as it reads it, exactly as
@@ -29,7 +29,7 @@ enum HTMLFragmentScanner {
     /// nothing inside one it declined, and text as decoded bytes (no string
     /// per text node). Nil when the fragment is not one the scanner reads:
     /// the visitor has then seen part of it and must be dropped.
-    static func scan<Visitor: HTMLFragmentVisitor>(_ html: String, with visitor: Visitor) -> Visitor? {
+    package static func scan<Visitor: HTMLFragmentVisitor>(_ html: String, with visitor: Visitor) -> Visitor? {
         var html = html
         return html.withUTF8 { bytes in
             var scanner = Scanner(bytes: bytes, visitor: visitor)

@@ -1,0 +1,26 @@
+/// What a visitor reads of a node: a libxml2 node (`HTMLNode`, in
+/// NewsImport), or one made by the fragment scanner (`HTMLFragmentNode`).
+package protocol HTMLNodeView {
+    var isElement: Bool { get }
+    var isText: Bool { get }
+    /// Lowercase tag name.
+    var name: String { get }
+    /// A text node's characters, entities decoded.
+    var text: String { get }
+    func attribute(_ name: String) -> String?
+}
+
+/// Something that reads an HTML tree in document order.
+package protocol HTMLTreeVisitor {
+    /// Returns true to visit the node's children; `leave` is then called
+    /// after them. Returning false skips the subtree and `leave`.
+    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool
+    mutating func leave<Node: HTMLNodeView>(_ node: Node)
+}
+
+/// A visitor the fragment scanner can drive: it hands text over as bytes,
+/// where libxml2's walk enters text nodes.
+package protocol HTMLFragmentVisitor: HTMLTreeVisitor {
+    /// A text node's characters as UTF-8, entities decoded.
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>)
+}

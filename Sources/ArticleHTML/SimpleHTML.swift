@@ -1,0 +1,87 @@
+import NewsModel
+
+/// Item HTML simple enough for the fragment scanner (`HTMLFragmentScanner`):
+/// most feeds' paragraphs, links, emphasis, images and figures. Non-generic
+/// entry points, so that the scanner is specialised for its visitors here,
+/// whatever module calls.
+package enum SimpleHTML {
+    /// The fragment's blocks, or nil when it is not simple (libxml2 must
+    /// read it, see `HTMLBlocks`).
+    package static func blocks(_ html: String, baseURL: String?) -> [Block]? {
+        guard var builder = HTMLFragmentScanner.scan(html, with: HTMLBlockBuilder(baseURL: baseURL)) else { return nil }
+        return builder.finish()
+    }
+
+    /// The fragment kept for later, with what an import needs of it now (its
+    /// text and its images), without making its blocks. Nil when it is not
+    /// simple, or holds anything `TextSanitizer` would remove or change: its
+    /// blocks must then be made now, the ordinary way.
+    package static func deferred(_ html: String, baseURL: String?) -> DeferredHTML? {
+        guard TextSanitizer.needsNoCleaning(html),
+              let reader = HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL)) else { return nil }
+        return DeferredHTML(html: html, baseURL: baseURL, text: reader.text, imageURLs: reader.imageURLs)
+    }
+
+    /// The blocks of HTML kept by `deferred`, for the store. Such HTML was
+    /// simple when kept, and the scanner reads it the same way every time;
+    /// should a store hold anything else, it is shown as one paragraph,
+    /// sanitised, rather than lost.
+    package static func storedBlocks(_ html: String, baseURL: String?) -> [Block] {
+        if let blocks = blocks(html, baseURL: baseURL) { return blocks }
+        let text = TextSanitizer.clean(html)
+        return text.isEmpty ? [] : [.paragraph(text)]
+    }
+
+    /// The text `deferred` gave for HTML a store holds, for the search index.
+    package static func storedText(_ html: String, baseURL: String?) -> String {
+        HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL))?.text ?? html
+    }
+}
+
+/// The text and images of a simple fragment, for the search index and the
+/// image table. Text runs are copied as they come; elements that start a
+/// block (and line breaks) put a space between them, so that words of two
+/// paragraphs do not run together, while "<em>in</em>dex" stays one word as
+/// in the blocks. So does a caption's credit, which the blocks keep apart.
+struct HTMLSearchText: HTMLFragmentVisitor {
+    let baseURL: String?
+    private var bytes: [UInt8] = []
+    private(set) var imageURLs: [String] = []
+    private var captionDepth = 0
+
+    init(baseURL: String?) {
+        self.baseURL = baseURL
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
+        switch node.name {
+        case "img":
+            if let url = HTMLImageSource.imageRef(node, baseURL: baseURL)?.url { imageURLs.append(url) }
+            return false
+        case "br":
+            bytes.append(0x20)
+            return false
+        default:
+            if isSeparate(node) { bytes.append(0x20) }
+            if node.name == "figcaption" { captionDepth += 1 }
+            return true
+        }
+    }
+
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func leave<Node: HTMLNodeView>(_ node: Node) {
+        if node.name == "figcaption" { captionDepth -= 1 }
+        if isSeparate(node) { bytes.append(0x20) }
+    }
+
+    /// A block, or a credit in a caption (as `HTMLBlockBuilder` finds them).
+    private func isSeparate<Node: HTMLNodeView>(_ node: Node) -> Bool {
+        HTMLElementKinds.blocks.contains(node.name)
+            || captionDepth > 0 && HTMLElementKinds.isCreditClass(node.attribute("class"))
+    }
+}

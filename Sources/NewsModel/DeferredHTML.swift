@@ -1,0 +1,27 @@
+/// The rest of an article's body, kept as the item's HTML and read into
+/// blocks only when the article is read.
+///
+/// Making blocks (a value and a sanitised string per paragraph, then their
+/// JSON) was a third of a large import's work, for articles mostly never
+/// opened. Only HTML that reads the same without libxml2's repairs, and
+/// holds nothing `TextSanitizer` would remove, is kept so (`ArticleHTML`
+/// decides); the store then reads it with the same code an import would
+/// have used, so the article's blocks are the same either way.
+public struct DeferredHTML: Sendable, Equatable, Hashable {
+    public let html: String
+    /// Where its relative links and images point.
+    public let baseURL: String?
+    /// Its text, for the search index, as `ArticleHTML` reads it again from
+    /// the stored HTML: the index's entries are removed with the terms they
+    /// were made of.
+    public let text: String
+    /// Its images' URLs, for the store's image table.
+    public let imageURLs: [String]
+
+    public init(html: String, baseURL: String?, text: String, imageURLs: [String]) {
+        self.html = html
+        self.baseURL = baseURL
+        self.text = text
+        self.imageURLs = imageURLs
+    }
+}

@@ -1,0 +1,70 @@
+import ArticleHTML
+import Foundation
+import NewsModel
+
+/// An article's body as the `body` column holds it: JSON blocks, the last
+/// entry possibly the item's HTML left to be read when the article is read
+/// (see `DeferredHTML`, written by `BlockJSONWriter`). Every reader of the
+/// column goes through here, so none sees the HTML itself.
+struct StoredBody {
+    private enum Part {
+        case block(Block)
+        /// Kept by this import: its text is known.
+        case deferred(DeferredHTML)
+        /// Read from the store.
+        case storedHTML(String, baseURL: String?)
+    }
+
+    private let parts: [Part]
+
+    /// An article about to be stored.
+    init(blocks: [Block], deferred: DeferredHTML?) {
+        parts = blocks.map(Part.block) + (deferred.map { [.deferred($0)] } ?? [])
+    }
+
+    /// A stored body.
+    init(json: String) throws {
+        parts = try JSONDecoder().decode([Entry].self, from: Data(json.utf8)).map(\.part)
+    }
+
+    /// The blocks, the HTML read into blocks.
+    var blocks: [Block] {
+        parts.flatMap { part -> [Block] in
+            switch part {
+            case .block(let block): return [block]
+            case .deferred(let deferred): return SimpleHTML.storedBlocks(deferred.html, baseURL: deferred.baseURL)
+            case .storedHTML(let html, let baseURL): return SimpleHTML.storedBlocks(html, baseURL: baseURL)
+            }
+        }
+    }
+
+    /// The text the search index is made from, one part a line: the same
+    /// for an article about to be stored and for it once stored, as the
+    /// index's entries are removed with the terms they were made of.
+    var searchText: String {
+        parts.map { part in
+            switch part {
+            case .block(let block): return block.plainText
+            case .deferred(let deferred): return deferred.text
+            case .storedHTML(let html, let baseURL): return SimpleHTML.storedText(html, baseURL: baseURL)
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// One entry of the JSON list: a block, or HTML left for later.
+    private struct Entry: Decodable {
+        let part: Part
+
+        private enum Key: String, CodingKey { case type, html, base }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            if try c.decode(String.self, forKey: .type) == BlockJSONWriter.deferredType {
+                part = .storedHTML(try c.decode(String.self, forKey: .html),
+                                   baseURL: try c.decodeIfPresent(String.self, forKey: .base))
+            } else {
+                part = .block(try Block(from: decoder))
+            }
+        }
+    }
+}
