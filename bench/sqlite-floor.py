@@ -13,6 +13,8 @@ words of each body, lowercased and without accents, the analyzer's stop
 words left out: about what the French analyzer gives). Nothing is parsed
 or analysed while the clock runs.
 """
+import html
+import json
 import os
 import re
 import sqlite3
@@ -39,6 +41,18 @@ def folded_words(text):
     return " ".join(w for w in re.findall(r"\w+", bare) if w not in STOP_WORDS)
 
 
+def body_text(body):
+    """The text of a stored body: its blocks' texts and captions, and the
+    text of the item HTML an import kept as it came (tags dropped)."""
+    parts = []
+    for entry in json.loads(body):
+        if entry.get("type") == "html":
+            parts.append(html.unescape(re.sub(r"<[^>]*>", " ", entry["html"])))
+        else:
+            parts.extend(entry[key] for key in ("text", "caption") if entry.get(key))
+    return " ".join(parts)
+
+
 def main():
     kiosque, source = sys.argv[1], sys.argv[2]
     work = tempfile.mkdtemp()
@@ -48,8 +62,7 @@ def main():
     s = sqlite3.connect(source)
     rows = []
     for id, title, body in s.execute("SELECT id, title, body FROM article"):
-        text = " ".join(re.findall(r'"(?:text|caption)":"((?:[^"\\]|\\.)*)"', body))
-        rows.append((id, folded_words(title), folded_words(text)))
+        rows.append((id, folded_words(title), folded_words(body_text(body))))
     t.executemany("INSERT INTO terms VALUES (?, ?, ?)", rows)
     t.commit()
     t.close()
