@@ -39,18 +39,8 @@ enum FrenchTermScanner {
         defer { word.deallocate() }
         var count = 0
         var elided = false   // the word holds an apostrophe
-
-        func finishWord() {
-            if count > 0 {
-                if elided {
-                    emitPieces(word, count: count, asTerms: asTerms, stops: stops, emit: emit)
-                } else {
-                    emitPiece(word, count: count, asTerms: asTerms, stops: stops, emit: emit)
-                }
-            }
-            count = 0
-            elided = false
-        }
+        // Words end inline rather than in a nested function: one capturing
+        // `count` kept it in memory, not in a register, at every byte.
 
         let tableEnd = UInt32(FrenchAnalyzer.tableEnd)
         var i = 0
@@ -73,7 +63,9 @@ enum FrenchTermScanner {
                     continue
                 }
                 if b == 0x20 {
-                    finishWord()
+                    if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
+                    count = 0
+                    elided = false
                     i += 1
                     continue
                 }
@@ -103,7 +95,9 @@ enum FrenchTermScanner {
             if value < tableEnd {
                 let folds = Int(length[Int(value)])
                 if folds < 0 {
-                    finishWord()
+                    if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
+                    count = 0
+                    elided = false
                 } else if folds > 0 {
                     let first = Int(start[Int(value)])
                     for k in 0..<folds { word[count + k] = folded[first + k] }
@@ -113,14 +107,28 @@ enum FrenchTermScanner {
             } else {
                 let added = foldRare(value, into: word + count)
                 if added < 0 {
-                    finishWord()
+                    if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
+                    count = 0
+                    elided = false
                 } else {
                     count += added
                     if added == 1 && word[count - 1] == 0x27 { elided = true }
                 }
             }
         }
-        finishWord()
+        if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
+        count = 0
+        elided = false
+    }
+
+    /// A finished word, `elided` when it holds an apostrophe.
+    private static func finish(_ word: UnsafeMutablePointer<UInt8>, _ count: Int, _ elided: Bool, _ asTerms: Bool,
+                               _ stops: UnsafeBufferPointer<UInt64>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if elided {
+            emitPieces(word, count: count, asTerms: asTerms, stops: stops, emit: emit)
+        } else {
+            emitPiece(word, count: count, asTerms: asTerms, stops: stops, emit: emit)
+        }
     }
 
     /// Scalars past the table: apostrophes, accents written apart, the
