@@ -146,13 +146,19 @@ extension ImportCommand {
             case .parsed(let result):
                 return .parsed(result)
             case .feed(let file):
-                let fingerprint = try file.fingerprint()
-                if let count = try store.unchangedDocument(location: path, fingerprint: fingerprint) {
-                    return .unchanged(count)
+                // A store under construction holds no file yet: the parse
+                // starts at once, and the file is hashed meanwhile.
+                var fingerprint: DocumentFingerprint?
+                if !store.groupsDocuments {
+                    let known = try file.fingerprint()
+                    if let count = try store.unchangedDocument(location: path, fingerprint: known) {
+                        return .unchanged(count)
+                    }
+                    fingerprint = known
                 }
                 return .feed(FeedParse(file: file, fingerprint: fingerprint,
                                        known: try store.knownRawHashes(from: path), hint: nil,
-                                       wholeFirst: store.groupsDocuments && fingerprint.size <= FeedParse.wholeFirstLimit))
+                                       wholeFirst: store.groupsDocuments && file.size <= FeedParse.wholeFirstLimit))
             }
         } catch let error as ImportError {
             return .refused(error)
