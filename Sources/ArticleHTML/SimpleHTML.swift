@@ -19,7 +19,7 @@ package enum SimpleHTML {
     package static func deferred(_ html: String, baseURL: String?) -> DeferredHTML? {
         guard TextSanitizer.needsNoCleaning(html),
               let reader = HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL)) else { return nil }
-        return DeferredHTML(html: html, baseURL: baseURL, text: reader.text, imageURLs: reader.imageURLs)
+        return DeferredHTML(html: html, baseURL: baseURL, textUTF8: reader.textUTF8, imageURLs: reader.imageURLs)
     }
 
     /// The blocks of HTML kept by `deferred`, for the store. Such HTML was
@@ -33,8 +33,8 @@ package enum SimpleHTML {
     }
 
     /// The text `deferred` gave for HTML a store holds, for the search index.
-    package static func storedText(_ html: String, baseURL: String?) -> String {
-        HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL))?.text ?? html
+    package static func storedText(_ html: String, baseURL: String?) -> [UInt8] {
+        HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL))?.textUTF8 ?? Array(html.utf8)
     }
 }
 
@@ -45,7 +45,7 @@ package enum SimpleHTML {
 /// in the blocks. So does a caption's credit, which the blocks keep apart.
 struct HTMLSearchText: HTMLFragmentVisitor {
     let baseURL: String?
-    private var bytes: [UInt8] = []
+    private(set) var textUTF8: [UInt8] = []
     private(set) var imageURLs: [String] = []
     private var captionDepth = 0
 
@@ -53,30 +53,28 @@ struct HTMLSearchText: HTMLFragmentVisitor {
         self.baseURL = baseURL
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
     mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
         switch node.name {
         case "img":
             if let url = HTMLImageSource.imageRef(node, baseURL: baseURL)?.url { imageURLs.append(url) }
             return false
         case "br":
-            bytes.append(0x20)
+            textUTF8.append(0x20)
             return false
         default:
-            if isSeparate(node) { bytes.append(0x20) }
+            if isSeparate(node) { textUTF8.append(0x20) }
             if node.name == "figcaption" { captionDepth += 1 }
             return true
         }
     }
 
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: utf8)
+        textUTF8.append(contentsOf: utf8)
     }
 
     mutating func leave<Node: HTMLNodeView>(_ node: Node) {
         if node.name == "figcaption" { captionDepth -= 1 }
-        if isSeparate(node) { bytes.append(0x20) }
+        if isSeparate(node) { textUTF8.append(0x20) }
     }
 
     /// A block, or a credit in a caption (as `HTMLBlockBuilder` finds them).

@@ -26,11 +26,18 @@ public enum FrenchAnalyzer {
     /// them, in UTF-8 for the store to bind as they are: the same as
     /// `terms(text).joined(separator: " ")`, without a string per word.
     public static func joinedTermsUTF8(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { joinedTermsUTF8(utf8: $0) }
+    }
+
+    /// `joinedTermsUTF8` of text given as UTF-8 bytes, which need not make a
+    /// string first (a byte that cannot start a character separates words).
+    public static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // Written into raw memory: appending to an array checked its
         // uniqueness and room for each of the fifteen million terms of a
         // large import. Terms take at most one and a half times the bytes of
         // the text they come from (İ → i̇), so this rarely grows.
-        var capacity = text.utf8.count * 2 + 16
+        var capacity = text.count * 2 + 16
         var joined = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { joined.deallocate() }
         var count = 0

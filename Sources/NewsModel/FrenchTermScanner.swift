@@ -16,14 +16,18 @@ enum FrenchTermScanner {
 
     static func scan(_ text: String, asTerms: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            FrenchAnalyzer.foldedStart.withUnsafeBufferPointer { start in
-                FrenchAnalyzer.foldedLength.withUnsafeBufferPointer { length in
-                    FrenchAnalyzer.foldedBytes.withUnsafeBufferPointer { folded in
-                        FrenchStopWords.table.withUnsafeBufferPointer { stops in
-                            scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, stops: stops,
-                                 emit: emit)
-                        }
+        text.withUTF8 { scan($0, asTerms: asTerms, emit: emit) }
+    }
+
+    /// Text as UTF-8 bytes. Bytes that are not UTF-8 are never read past the
+    /// end: a byte that cannot start a character separates words.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        FrenchAnalyzer.foldedStart.withUnsafeBufferPointer { start in
+            FrenchAnalyzer.foldedLength.withUnsafeBufferPointer { length in
+                FrenchAnalyzer.foldedBytes.withUnsafeBufferPointer { folded in
+                    FrenchStopWords.table.withUnsafeBufferPointer { stops in
+                        scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, stops: stops,
+                             emit: emit)
                     }
                 }
             }
@@ -74,7 +78,10 @@ enum FrenchTermScanner {
             if b < 0x80 {
                 value = UInt32(b)
                 i += 1
-            } else if b < 0xE0 {             // Strings hold valid UTF-8: the lead byte gives the length.
+            } else if b < 0xC2 || b > 0xF4 || i + (b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3) >= n {
+                value = 0x20                 // not a lead byte, or cut short: a separator, never read past
+                i += 1
+            } else if b < 0xE0 {             // the lead byte gives the length (continuations are masked)
                 value = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                 i += 2
             } else if b < 0xF0 {

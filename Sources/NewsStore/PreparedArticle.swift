@@ -46,7 +46,7 @@ public struct PreparedArticle: Sendable {
         self.rawHash = rawHash
         imageURLs = Self.imageURLs(article)
         searchTerms = SearchTerms(title: article.title,
-                                  plainText: StoredBody(blocks: article.blocks, deferred: article.deferredHTML).searchText)
+                                  body: StoredBody(blocks: article.blocks, deferred: article.deferredHTML))
         contentHash = Self.hash(Self.hashedFields(guid: guid, url: url, title: title, source: source,
                                                   published: published, publishedOffset: publishedOffset,
                                                   author: author, language: language, categories: categories),

@@ -14,14 +14,14 @@ struct SearchTerms {
     var title: String { String(decoding: titleUTF8, as: UTF8.self) }
     var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
 
-    /// `plainText`: the body's text, as `StoredBody.searchText` gives it.
-    init(title: String, plainText: String) {
+    /// `body`: the body's text, as `StoredBody.searchTextUTF8` gives it.
+    init(title: String, body: StoredBody) {
         titleUTF8 = FrenchAnalyzer.joinedTermsUTF8(title)
-        bodyUTF8 = FrenchAnalyzer.joinedTermsUTF8(plainText)
+        bodyUTF8 = body.searchTextUTF8.withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0) }
     }
 
-    /// From a stored article's title and body (see `StoredBody`).
+    /// From a stored article's title and body JSON.
     init(title: String, bodyJSON: String) throws {
-        self.init(title: title, plainText: try StoredBody(json: bodyJSON).searchText)
+        self.init(title: title, body: try StoredBody(json: bodyJSON))
     }
 }

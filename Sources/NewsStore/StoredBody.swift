@@ -38,17 +38,20 @@ struct StoredBody {
         }
     }
 
-    /// The text the search index is made from, one part a line: the same
-    /// for an article about to be stored and for it once stored, as the
-    /// index's entries are removed with the terms they were made of.
-    var searchText: String {
-        parts.map { part in
+    /// The text the search index is made from, in UTF-8, one part a line:
+    /// the same for an article about to be stored and for it once stored,
+    /// as the index's entries are removed with the terms they were made of.
+    var searchTextUTF8: [UInt8] {
+        var text: [UInt8] = []
+        for part in parts {
+            if !text.isEmpty { text.append(0x0A) }
             switch part {
-            case .block(let block): return block.plainText
-            case .deferred(let deferred): return deferred.text
-            case .storedHTML(let html, let baseURL): return SimpleHTML.storedText(html, baseURL: baseURL)
+            case .block(let block): text += block.plainText.utf8
+            case .deferred(let deferred): text += deferred.textUTF8
+            case .storedHTML(let html, let baseURL): text += SimpleHTML.storedText(html, baseURL: baseURL)
             }
-        }.joined(separator: "\n")
+        }
+        return text
     }
 
     /// One entry of the JSON list: a block, or HTML left for later.

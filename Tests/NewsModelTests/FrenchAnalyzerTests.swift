@@ -24,6 +24,30 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words(word + " x"), [String(repeating: "e", count: 5_000), "x"])
     }
 
+    /// Text given as bytes gives the terms the string gives; bytes that are
+    /// not UTF-8 separate words and are never read past, however cut.
+    func testBytesGiveTheTermsOfTheirString() {
+        let texts = ["L’État et l'école jusqu’à Qu'il", "Hà Nội, Αθήνα, Москва 2024", "ﬁnances ＴＯＫＹＯ",
+                     String(repeating: "é", count: 300) + " x", "", "  "]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0) },
+                           FrenchAnalyzer.joinedTermsUTF8(text), text)
+            // Every cut of the text, which may end inside a character.
+            for end in 0..<bytes.count {
+                _ = bytes[..<end].withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0) }
+            }
+        }
+        func terms(_ bytes: [UInt8]) -> String {
+            String(decoding: bytes.withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0) },
+                   as: UTF8.self)
+        }
+        XCTAssertEqual(terms(Array("vote".utf8) + [0xFF] + Array("urne".utf8)), "vot urn")
+        XCTAssertEqual(terms(Array("vote".utf8) + [0x80, 0xC0] + Array("urne".utf8)), "vot urn")
+        XCTAssertEqual(terms(Array("vote".utf8) + [0xC3]), "vot")
+        XCTAssertEqual(terms(Array("vote".utf8) + [0xE2, 0x80]), "vot")
+    }
+
     func testAccentsCaseAndElisionsAreDropped() {
         XCTAssertEqual(FrenchAnalyzer.words("L’État et l'école jusqu’à Qu'il"), ["etat", "et", "ecole", "a", "il"])
         XCTAssertEqual(FrenchAnalyzer.words("Lorsqu’un cœur"), ["un", "coeur"])
