@@ -162,7 +162,7 @@ struct RSSFeedCollector: FeedCollector {
         case title, link, language
 
         init?(_ element: FeedElement) {
-            if FeedNamespace.rss.contains(element.namespace) {
+            if FeedNamespace.isRSS(element.namespace) {
                 switch element.localName {
                 case "title": self = .title
                 case "link": self = .link
@@ -182,7 +182,7 @@ struct RSSFeedCollector: FeedCollector {
 
         init?(_ element: FeedElement) {
             let name = element.localName
-            if FeedNamespace.rss.contains(element.namespace) {
+            if FeedNamespace.isRSS(element.namespace) {
                 switch name {
                 case "title": self = .title
                 case "link": self = .link
