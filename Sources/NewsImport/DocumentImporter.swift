@@ -66,11 +66,14 @@ public enum DocumentImporter {
         return try parse(bytes, origin: Origin(kind: .file, location: path), baseURL: nil)
     }
 
-    public static func parse(_ bytes: [UInt8], origin: Origin, baseURL: String?) throws(ImportError) -> ImportResult {
+    /// `bodies`: how a feed's item bodies come out (see `FeedBodies`).
+    public static func parse(_ bytes: [UInt8], origin: Origin, baseURL: String?,
+                             bodies: FeedBodies = .blocks) throws(ImportError) -> ImportResult {
         if bytes.isEmpty { throw ImportError("fichier vide") }
         switch DocumentSniffer.guess(bytes) {
         case .feed, .xmlOther:
-            return try FeedParser.parse(DeclaredEncoding.undeclaredWindows1252AsUTF8(bytes), origin: origin, baseURL: baseURL)
+            return try FeedParser.parse(DeclaredEncoding.undeclaredWindows1252AsUTF8(bytes), origin: origin,
+                                        baseURL: baseURL, bodies: bodies)
         case .opml:
             return try OPMLParser.parse(bytes)
         case .html:

@@ -7,7 +7,7 @@ public enum FeedBodies: Sendable, Equatable {
     case blocks
     /// Simple HTML kept as it is (`Article.deferredHTML`) for the store to
     /// read when the article is read, the rest as blocks: for an import
-    /// straight into a store, which then does a third less work.
+    /// straight into a store, which then does a fifth less work.
     case deferredWhenSimple
 
     /// The body kept for later, when this reading keeps it and it can be.

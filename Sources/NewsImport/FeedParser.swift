@@ -20,7 +20,8 @@ public enum FeedParser {
     /// channel's link). Throws `ImportError` for malformed XML (with the
     /// line), unsafe documents, and XML that is neither RSS nor Atom; it
     /// throws nothing else.
-    public static func parse(_ data: [UInt8], origin: Origin, baseURL: String?) throws(ImportError) -> ImportResult {
+    public static func parse(_ data: [UInt8], origin: Origin, baseURL: String?,
+                             bodies: FeedBodies = .blocks) throws(ImportError) -> ImportResult {
         guard !data.isEmpty else { throw ImportError("fichier vide") }
         // libxml2 reads the bytes in place: the buffer must outlive the reader.
         let outcome = data.withUnsafeBufferPointer { buffer in
@@ -29,7 +30,7 @@ public enum FeedParser {
                 while true {
                     var articles: [Article] = []
                     do {
-                        let format = try stream(buffer, origin: origin, baseURL: baseURL, hint: hint) {
+                        let format = try stream(buffer, origin: origin, baseURL: baseURL, hint: hint, bodies: bodies) {
                             if let article = $0.article { articles.append(article) }
                         }
                         return ImportResult(format: format, articles: articles)

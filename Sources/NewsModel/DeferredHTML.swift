@@ -2,7 +2,7 @@
 /// blocks only when the article is read.
 ///
 /// Making blocks (a value and a sanitised string per paragraph, then their
-/// JSON) was a third of a large import's work, for articles mostly never
+/// JSON) was a fifth of a large import's work, for articles mostly never
 /// opened. Only HTML that reads the same without libxml2's repairs, and
 /// holds nothing `TextSanitizer` would remove, is kept so (`ArticleHTML`
 /// decides); the store then reads it with the same code an import would

@@ -72,7 +72,10 @@ struct FetchCommand: ParsableCommand {
             var pages: FullTextCount?
             do {
                 let origin = Origin(kind: .feed, location: movedTo ?? feed.url)
-                let parsed = try DocumentImporter.parse(body, origin: origin, baseURL: finalURL)
+                // Into the store, as an import does: an article's body is
+                // then stored (and hashed) the same whichever way it came.
+                let parsed = try DocumentImporter.parse(body, origin: origin, baseURL: finalURL,
+                                                        bodies: .deferredWhenSimple)
                 guard [.rss2, .rss1, .atom].contains(parsed.format) else {
                     throw ImportError("ce n'est pas un flux RSS ou Atom")
                 }

@@ -54,6 +54,22 @@ final class FetchTests: CLITestCase {
         XCTAssertEqual(lyon["status"] as? String, "inchangé")
     }
 
+    /// An import keeps simple item HTML for the store to read later; a
+    /// fetch of the same feed must find its articles unchanged, not rewrite
+    /// them because they came another way.
+    func testAFeedImportedFromAFileAndThenFetchedIsUnchanged() throws {
+        for name in ["rss2-lemonde-like.xml", "atom-basic.xml"] {
+            let imported = try kiosque("import", Self.fixtures.appendingPathComponent("feeds/" + name).path)
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            try kiosque("add", "\(base)/feeds/\(name)", "--name", name)
+        }
+        let fetched = try kiosque("fetch")
+        XCTAssertEqual(fetched.status, 0, fetched.stdout + fetched.stderr)
+        XCTAssertTrue(fetched.stdout.contains("rss2-lemonde-like.xml : 0 nouvel article, 0 mis à jour"), fetched.stdout)
+        XCTAssertTrue(fetched.stdout.contains("atom-basic.xml : 0 nouvel article, 0 mis à jour"), fetched.stdout)
+        XCTAssertEqual((try json(try kiosque("list", "--json")) as? [Any])?.count, 8)
+    }
+
     func testAFailingFeedIsReportedAndNeverStopsTheOthers() throws {
         for path in ["feeds/rss1-rdf.xml", "broken", "missing", "garbage", "slow/30"] {
             try kiosque("add", "\(base)/\(path)")

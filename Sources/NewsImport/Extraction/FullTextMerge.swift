@@ -1,3 +1,4 @@
+import ArticleHTML
 import NewsModel
 
 /// Feed items that carry only a summary, and the article once its page
@@ -10,7 +11,9 @@ public enum FullTextMerge {
         guard let url = article.url, url.hasPrefix("http://") || url.hasPrefix("https://") else { return false }
         var words = 0
         var last = ""
-        for block in article.blocks {
+        let body = article.blocks
+            + (article.deferredHTML.map { SimpleHTML.storedBlocks($0.html, baseURL: $0.baseURL) } ?? [])
+        for block in body {
             switch block {
             case .paragraph(let text), .heading(_, let text), .quote(let text, _):
                 words += text.split(separator: " ").count
@@ -33,6 +36,7 @@ public enum FullTextMerge {
     public static func merge(_ item: Article, with page: ExtractedPage) -> Article {
         var article = item
         article.blocks = page.blocks
+        article.deferredHTML = nil
         if article.author == nil { article.author = page.author }
         if article.language == nil { article.language = page.language }
         if article.published == nil { article.published = page.published }
