@@ -20,9 +20,10 @@ extension NewsStore {
     /// at all: whatever `body` throws rolls every article back and is
     /// rethrown as it is (a store failure as a `StoreError`). With a
     /// fingerprint, the document is recorded so that the same bytes are
-    /// recognised next time (`unchangedDocument`).
-    public func importDocument(location: String, fingerprint: DocumentFingerprint?, now: Date = Date(),
-                               _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
+    /// recognised next time (`unchangedDocument`); it is asked for once the
+    /// articles are written, so it can be worked out meanwhile.
+    public func importDocument(location: String, fingerprint: @autoclosure () throws -> DocumentFingerprint?,
+                               now: Date = Date(), _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         try commitGroup()
         do {
             return try pool.write { db in try Self.importDocument(db, location, fingerprint, now, body) }
@@ -46,7 +47,7 @@ extension NewsStore {
             return try pool.writeWithoutTransaction { db in
                 if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
                 do {
-                    return try Self.importDocument(db, location, fingerprint, now, body)
+                    return try Self.importDocument(db, location, { fingerprint }, now, body)
                 } catch {
                     try? db.execute(sql: "ROLLBACK")
                     throw error
@@ -69,15 +70,16 @@ extension NewsStore {
         }
     }
 
-    private static func importDocument(_ db: Database, _ location: String, _ fingerprint: DocumentFingerprint?,
-                                       _ now: Date, _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
+    private static func importDocument(_ db: Database, _ location: String,
+                                       _ fingerprint: () throws -> DocumentFingerprint?, _ now: Date,
+                                       _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         // A bigger page cache while the document's rows go in: the indexes
         // of a 100,000-item feed then stay in memory.
         try db.execute(sql: "PRAGMA cache_size = -32768")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         let writer = try ArticleWriter(db: db, now: now)
         try body(writer)
-        if let fingerprint {
+        if let fingerprint = try fingerprint() {
             let outcome = writer.outcome
             try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO document (location, size, hash, articles, imported_at)

@@ -2,6 +2,7 @@ import Foundation
 import NewsImport
 import NewsModel
 import NewsStore
+import Synchronization
 
 /// A feed file being imported, using both cores: a thread of its own
 /// parses the feed and builds each article, while the importing thread
@@ -21,9 +22,10 @@ final class FeedParse {
 
     let file: FeedFile
     /// Known before the parse starts when the store may hold the file
-    /// already (to recognise it unchanged); else worked out by the writing
-    /// thread while the parse runs (`fingerprint()`).
+    /// already (to recognise it unchanged); else worked out by the parsing
+    /// thread once the parse is done (`fingerprint()`).
     private var knownFingerprint: DocumentFingerprint?
+    private let hashedByParser = Handed<DocumentFingerprint>()
     /// Read whole before anything is written (`writeInGroup`). The parsing
     /// thread prepares articles while the writer is busy with the previous
     /// file, and leaves them to it while it waits for this one.
@@ -61,7 +63,7 @@ final class FeedParse {
         self.file = file
         knownFingerprint = fingerprint
         self.wholeFirst = wholeFirst
-        let queue = queue
+        let queue = queue, hashedByParser = hashedByParser
         let parser = Thread {
             do {
                 var batch: [Pending] = []
@@ -90,6 +92,10 @@ final class FeedParse {
                     }
                 }
                 if !batch.isEmpty { try queue.put(batch) }
+                // The writer is still busy with the last batches: hashing
+                // the file now costs it nothing (a 200 MB feed takes a
+                // tenth of a second), where before the parse it delayed it.
+                if fingerprint == nil { hashedByParser.set(try file.fingerprint()) }
                 queue.finish(nil)
             } catch {
                 queue.finish(error)
@@ -99,12 +105,13 @@ final class FeedParse {
         parser.start()
     }
 
-    /// The file's size and hash, recorded with its articles. Read while the
-    /// parse runs when not known before (the file's first import into a new
-    /// store): a 200 MB feed takes a tenth of a second to hash.
+    /// The file's size and hash, recorded with its articles: known before,
+    /// or handed over by the parsing thread once the parse is done (asked
+    /// for after the last article, see `NewsStore.importDocument`).
     func fingerprint() throws(ImportError) -> DocumentFingerprint {
         if let knownFingerprint { return knownFingerprint }
-        let fingerprint = try file.fingerprint()
+        let fingerprint: DocumentFingerprint
+        if let handed = hashedByParser.value { fingerprint = handed } else { fingerprint = try file.fingerprint() }
         knownFingerprint = fingerprint
         return fingerprint
     }
@@ -143,8 +150,12 @@ final class FeedParse {
     /// store's group of documents (`NewsStore.importDocumentInGroup`): a
     /// file that cannot be read leaves nothing behind.
     func writeInGroup(into store: NewsStore) throws -> SaveOutcome {
-        let fingerprint = try fingerprint()
-        let items = try restarting(store) { parse in try parse.readWhole() }
+        var parse = self
+        let items = try restarting(store) { current in
+            parse = current
+            return try current.readWhole()
+        }
+        let fingerprint = try parse.fingerprint()
         return try store.importDocumentInGroup(location: file.path, fingerprint: fingerprint) { writer in
             for pending in items {
                 if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
@@ -170,7 +181,7 @@ final class FeedParse {
             do {
                 return try body(parse)
             } catch let restart as FeedRestart {
-                parse = FeedParse(file: file, fingerprint: try fingerprint(),
+                parse = FeedParse(file: file, fingerprint: knownFingerprint,
                                   known: try store.knownRawHashes(from: file.path),
                                   hint: restart, wholeFirst: wholeFirst)
             }
@@ -262,4 +273,13 @@ final class HandOff<Element: Sendable>: @unchecked Sendable {
         while !finished { condition.wait() }
         condition.unlock()
     }
+}
+
+/// A value one thread hands to another, once.
+final class Handed<Value: Sendable>: Sendable {
+    private let slot = Mutex<Value?>(nil)
+
+    func set(_ value: Value) { slot.withLock { $0 = value } }
+
+    var value: Value? { slot.withLock { $0 } }
 }
