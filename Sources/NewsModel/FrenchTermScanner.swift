@@ -124,8 +124,6 @@ enum FrenchTermScanner {
             }
         }
         if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
-        count = 0
-        elided = false
     }
 
     /// A finished word, `elided` when it holds an apostrophe.

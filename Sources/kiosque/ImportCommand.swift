@@ -147,7 +147,7 @@ extension ImportCommand {
                 return .parsed(result)
             case .feed(let file):
                 // A store under construction holds no file yet: the parse
-                // starts at once, and the file is hashed meanwhile.
+                // starts at once, and its thread hashes the file after it.
                 var fingerprint: DocumentFingerprint?
                 if !store.groupsDocuments {
                     let known = try file.fingerprint()
