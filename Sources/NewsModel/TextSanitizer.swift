@@ -71,8 +71,8 @@ public enum TextSanitizer {
     /// the text unchanged. Looks at the UTF-8 bytes once: no control
     /// character, escape or bidi control, and only scalars that are in NFC
     /// whatever surrounds them (below U+0300, where combining marks start,
-    /// and the punctuation and currency blocks); anything else takes the
-    /// full path.
+    /// the typographic spaces, and the punctuation and currency blocks);
+    /// anything else takes the full path.
     static func isAlreadyClean(_ text: String, keepLayout: Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -117,7 +117,11 @@ public enum TextSanitizer {
                 }
                 switch scalar {
                 case 0xA0..<0x300: continue                     // Latin letters; C1 controls are below
-                case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: continue   // but not U+2028/29, 202A-E
+                // Punctuation and currency, but not U+2028/29 (line and
+                // paragraph separators) nor 202A-E (bidi); the spaces of
+                // French typography (thin U+2009, narrow no-break U+202F),
+                // but not U+2000/01, which NFC turns into U+2002/03.
+                case 0x2002...0x200A, 0x2010...0x2027, 0x202F, 0x2030...0x205E, 0x20A0...0x20C0: continue
                 default: return false
                 }
             }

@@ -23,9 +23,31 @@ final class FastPathTests: XCTestCase {
         for _ in 0..<5000 {
             var text = ""
             for _ in 0..<Int(generator.next() % 8) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
-            XCTAssertEqual(TextSanitizer.clean(text), TextSanitizer.fullClean(text), text.debugDescription)
-            XCTAssertEqual(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text), text.debugDescription)
+            assertSameScalars(TextSanitizer.clean(text), TextSanitizer.fullClean(text), text.debugDescription)
+            assertSameScalars(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text), text.debugDescription)
         }
+    }
+
+    /// Strings compare equal when canonically equivalent ("\u{2000}" ==
+    /// "\u{2002}"): the sanitiser promises NFC, so its scalars are compared.
+    private func assertSameScalars(_ fast: String, _ full: String, _ message: String,
+                                   file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(Array(fast.unicodeScalars), Array(full.unicodeScalars), message, file: file, line: line)
+    }
+
+    /// Every scalar up to U+30FF, alone and between others: wherever the
+    /// fast path takes a text, the full path leaves it as it is.
+    func testSanitizerFastPathAgreesOnEveryScalar() {
+        for value in UInt32(0)...0x30FF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "a\(scalar)b", "é\(scalar)\(scalar)", " \(scalar) ", "x\(scalar)"] {
+                assertSameScalars(TextSanitizer.clean(text), TextSanitizer.fullClean(text), "U+\(String(value, radix: 16))")
+                assertSameScalars(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text),
+                                  "U+\(String(value, radix: 16))")
+            }
+        }
+        // The spaces of French typography take the fast path.
+        XCTAssertTrue(TextSanitizer.needsNoCleaning("Quoi\u{202F}? Le 1\u{2009}000\u{A0}€ d’« ici »…"))
     }
 
     /// Long texts, where the fast path skips eight ASCII bytes at a time:
@@ -43,8 +65,8 @@ final class FastPathTests: XCTestCase {
                 scalars.insert(contentsOf: odd[Int(generator.next() % UInt64(odd.count))].unicodeScalars, at: at)
                 text = String(String.UnicodeScalarView(scalars))
             }
-            XCTAssertEqual(TextSanitizer.clean(text), TextSanitizer.fullClean(text), text.debugDescription)
-            XCTAssertEqual(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text), text.debugDescription)
+            assertSameScalars(TextSanitizer.clean(text), TextSanitizer.fullClean(text), text.debugDescription)
+            assertSameScalars(TextSanitizer.cleanLine(text), TextSanitizer.fullCleanLine(text), text.debugDescription)
         }
     }
 

@@ -112,6 +112,16 @@ final class DeferredBodyTests: StoreTestCase {
         XCTAssertEqual(try reopened.integrityProblems(), [])
     }
 
+    /// French typography's spaces (narrow no-break before ? ! ; :, thin
+    /// between thousands) are nothing to clean: such HTML is kept.
+    func testFrenchTypographyIsKept() throws {
+        let html = "<p>Grève\u{202F}? Le coût\u{A0}: 1\u{2009}200\u{A0}€, «\u{A0}trop\u{A0}»\u{202F}!</p>"
+        let kept = try parse(feed(html), location: "f", bodies: .deferredWhenSimple)
+        XCTAssertNotNil(kept.first?.deferredHTML)
+        XCTAssertEqual(try parse(feed(html), location: "f", bodies: .blocks).first?.blocks,
+                       [.paragraph("Grève\u{202F}? Le coût\u{A0}: 1\u{2009}200\u{A0}€, «\u{A0}trop\u{A0}»\u{202F}!")])
+    }
+
     func testHTMLToSanitiseOrWithoutTitleIsMadeIntoBlocksAtOnce() throws {
         let bidi = try parse(feed("<p>Texte \u{202E}inversé</p>"), location: "f", bodies: .deferredWhenSimple)
         XCTAssertNil(bidi.first?.deferredHTML)
