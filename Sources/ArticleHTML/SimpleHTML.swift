@@ -14,8 +14,9 @@ package enum SimpleHTML {
 
     /// The fragment kept for later, with what an import needs of it now (its
     /// text and its images), without making its blocks. Nil when it is not
-    /// simple, or holds anything `TextSanitizer` would remove or change: its
-    /// blocks must then be made now, the ordinary way.
+    /// simple, or holds anything `TextSanitizer` would remove or change (a
+    /// control, a bidi override, text not in NFC): its blocks must then be
+    /// made now, the ordinary way, which cleans them.
     package static func deferred(_ html: String, baseURL: String?) -> DeferredHTML? {
         guard TextSanitizer.needsNoCleaning(html),
               let reader = HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL)) else { return nil }

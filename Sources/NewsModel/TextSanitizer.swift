@@ -60,10 +60,10 @@ public enum TextSanitizer {
         isControl(scalar) || isBidiControl(scalar)
     }
 
-    /// True when `clean` would return the text as it is, judged by the fast
-    /// path alone (false for some text that `clean` leaves unchanged too).
+    /// True when `clean` would return the text exactly as it is, scalar for
+    /// scalar: at once for most text (the fast path), else by cleaning it.
     public static func needsNoCleaning(_ text: String) -> Bool {
-        isAlreadyClean(text, keepLayout: true)
+        isAlreadyClean(text, keepLayout: true) || fullClean(text).unicodeScalars.elementsEqual(text.unicodeScalars)
     }
 
     /// The fast path, which almost all text takes: true when `clean` (or,

@@ -47,7 +47,12 @@ final class FastPathTests: XCTestCase {
             }
         }
         // The spaces of French typography take the fast path.
-        XCTAssertTrue(TextSanitizer.needsNoCleaning("Quoi\u{202F}? Le 1\u{2009}000\u{A0}€ d’« ici »…"))
+        XCTAssertTrue(TextSanitizer.isAlreadyClean("Quoi\u{202F}? Le 1\u{2009}000\u{A0}€ d’« ici »…", keepLayout: true))
+        // What the fast path leaves to the full one is judged by it.
+        XCTAssertTrue(TextSanitizer.needsNoCleaning("Rabat, الرباط 😀"))
+        XCTAssertFalse(TextSanitizer.needsNoCleaning("e\u{301}"))
+        XCTAssertFalse(TextSanitizer.needsNoCleaning("a\u{202E}b"))
+        XCTAssertFalse(TextSanitizer.needsNoCleaning("\u{2000}"))
     }
 
     /// Long texts, where the fast path skips eight ASCII bytes at a time:

@@ -113,11 +113,16 @@ final class DeferredBodyTests: StoreTestCase {
     }
 
     /// French typography's spaces (narrow no-break before ? ! ; :, thin
-    /// between thousands) are nothing to clean: such HTML is kept.
+    /// between thousands), other scripts and emoji are nothing to clean:
+    /// such HTML is kept.
     func testFrenchTypographyIsKept() throws {
         let html = "<p>Grève\u{202F}? Le coût\u{A0}: 1\u{2009}200\u{A0}€, «\u{A0}trop\u{A0}»\u{202F}!</p>"
         let kept = try parse(feed(html), location: "f", bodies: .deferredWhenSimple)
         XCTAssertNotNil(kept.first?.deferredHTML)
+        // Other scripts and emoji too, once the sanitiser has found nothing
+        // to change in them.
+        XCTAssertNotNil(try parse(feed("<p>Rabat (الرباط) 😀</p>"), location: "f", bodies: .deferredWhenSimple)
+            .first?.deferredHTML)
         XCTAssertEqual(try parse(feed(html), location: "f", bodies: .blocks).first?.blocks,
                        [.paragraph("Grève\u{202F}? Le coût\u{A0}: 1\u{2009}200\u{A0}€, «\u{A0}trop\u{A0}»\u{202F}!")])
     }
