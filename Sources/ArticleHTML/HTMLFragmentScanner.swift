@@ -256,7 +256,7 @@ package enum HTMLFragmentScanner {
                 }
                 value = number
             } else {
-                guard let named = entities[String(decoding: body, as: UTF8.self)] else { return false }
+                guard let named = HTMLEntities.codePoints[String(decoding: body, as: UTF8.self)] else { return false }
                 value = named
             }
             // Printable characters only: controls take libxml2's path.
@@ -274,15 +274,4 @@ package enum HTMLFragmentScanner {
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     }
-
-    /// HTML 4 entities common in French feeds (libxml2 knows them all; an
-    /// entity missing here only sends its fragment to libxml2).
-    private static let entities: [String: UInt32] = [
-        "amp": 38, "lt": 60, "gt": 62, "quot": 34, "nbsp": 160, "laquo": 171, "raquo": 187,
-        "eacute": 233, "Eacute": 201, "egrave": 232, "Egrave": 200, "ecirc": 234, "Ecirc": 202, "euml": 235,
-        "agrave": 224, "Agrave": 192, "acirc": 226, "Acirc": 194, "ccedil": 231, "Ccedil": 199,
-        "icirc": 238, "iuml": 239, "ocirc": 244, "ouml": 246, "ucirc": 251, "ugrave": 249, "uuml": 252,
-        "oelig": 339, "OElig": 338, "hellip": 8230, "rsquo": 8217, "lsquo": 8216, "ldquo": 8220, "rdquo": 8221,
-        "ndash": 8211, "mdash": 8212, "euro": 8364, "copy": 169, "deg": 176, "middot": 183, "thinsp": 8201,
-    ]
 }

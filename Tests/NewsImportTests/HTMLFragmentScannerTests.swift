@@ -68,6 +68,16 @@ final class HTMLFragmentScannerTests: XCTestCase {
         }
     }
 
+    /// Every named reference the scanner decodes, in text and in an
+    /// attribute, gives what libxml2 gives.
+    func testEveryNamedReferenceReadsAsLibxml2ReadsIt() {
+        for name in HTMLEntities.codePoints.keys.sorted() {
+            let html = "<p>a&\(name);b <img src=\"https://img.example/x.jpg\" alt=\"c&\(name);d\"></p>"
+            XCTAssertTrue(accepts(html), name)
+            assertSameBlocks(html)
+        }
+    }
+
     func testFixtureFeedItems() throws {
         let folder = Fixtures.root.appendingPathComponent("feeds")
         var accepted = 0, deferred = 0
