@@ -13,15 +13,15 @@ package struct HTMLFragmentNode: HTMLNodeView {
     }
 }
 
-/// Reads simple item HTML without libxml2: paragraphs, links, emphasis,
-/// line breaks, images and figures with captions, properly nested and
-/// closed, with the common entities. Anything else (another tag, a
+/// Reads simple item HTML without libxml2: paragraphs, headings, quotes,
+/// lists, links, emphasis, line breaks, images and figures with captions,
+/// properly nested and closed, with HTML 4's named references. Anything else (another tag, a
 /// comment, a stray "<" or "&", an unknown entity, a control character,
 /// an element where libxml2 would repair the nesting) makes `scan` return
 /// nil, and the fragment goes to libxml2's parser. A test holds both paths
 /// to the same blocks on the fixtures and on random fragments.
 package enum HTMLFragmentScanner {
-    private enum Kind { case paragraph, figure, figcaption, inline, void }
+    private enum Kind { case paragraph, heading, quote, list, listItem, figure, figcaption, inline, void }
 
     /// Shows the fragment to the visitor as it reads it, exactly as
     /// `HTMLTreeWalk.visit` shows libxml2's tree of the same fragment:
@@ -41,7 +41,9 @@ package enum HTMLFragmentScanner {
     private static let tags: [(name: String, kind: Kind)] = [
         ("p", .paragraph), ("a", .inline), ("em", .inline), ("strong", .inline), ("b", .inline), ("i", .inline),
         ("u", .inline), ("span", .inline), ("img", .void), ("br", .void), ("figure", .figure),
-        ("figcaption", .figcaption),
+        ("figcaption", .figcaption), ("h1", .heading), ("h2", .heading), ("h3", .heading), ("h4", .heading),
+        ("h5", .heading), ("h6", .heading), ("blockquote", .quote), ("ul", .list), ("ol", .list),
+        ("li", .listItem),
     ]
 
     private struct Scanner<Visitor: HTMLFragmentVisitor> {
@@ -139,19 +141,26 @@ package enum HTMLFragmentScanner {
         }
 
         /// Where each element may stand without libxml2 moving anything:
-        /// paragraphs and figures at the top only, captions in figures, inline
-        /// elements in running text (a link never inside a link).
+        /// blocks at the top only (paragraphs in a quote too), captions in
+        /// figures, list items in lists, inline elements in running text (a
+        /// link never inside a link), nothing but items directly in a list.
         private func allowed(_ kind: Kind, name: String) -> Bool {
             let parent = open.last
             switch kind {
-            case .paragraph, .figure: return parent == nil
+            case .paragraph: return parent == nil || parent == "blockquote"
+            case .heading, .quote, .list, .figure: return parent == nil
             case .figcaption: return parent == "figure"
-            case .void: return true
+            case .listItem: return inList
+            case .void: return !inList
             case .inline:
                 if name == "a", open.contains("a") { return false }
-                return parent != "figure"
+                return parent != "figure" && !inList
             }
         }
+
+        /// The innermost open element is a list, which holds items only
+        /// (and the spaces between them).
+        private var inList: Bool { open.last == "ul" || open.last == "ol" }
 
         /// One of `tags`, matched without making a string; nil for any other.
         private mutating func readTag() -> (name: String, kind: Kind)? {
@@ -208,11 +217,13 @@ package enum HTMLFragmentScanner {
         private mutating func text() -> Bool {
             decoded.removeAll(keepingCapacity: true)
             var hadEntity = false
+            let spacesOnly = inList
             while true {
                 let start = index
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+                    if spacesOnly && byte != 0x20 && byte != 0x0A && byte != 0x09 { return false }
                     // Controls (escape sequences among them) go through libxml2
                     // and the sanitiser's path; so does CR, which it rewrites.
                     if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return false }
@@ -220,6 +231,7 @@ package enum HTMLFragmentScanner {
                 }
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if index < bytes.count, bytes[index] == UInt8(ascii: "&") {
+                    if spacesOnly { return false }
                     decoded.append(contentsOf: run)
                     hadEntity = true
                     guard entity() else { return false }

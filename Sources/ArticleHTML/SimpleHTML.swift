@@ -43,12 +43,18 @@ package enum SimpleHTML {
 /// image table. Text runs are copied as they come; elements that start a
 /// block (and line breaks) put a space between them, so that words of two
 /// paragraphs do not run together, while "<em>in</em>dex" stays one word as
-/// in the blocks. So does a caption's credit, which the blocks keep apart.
+/// in the blocks. A caption's credits are set apart and follow the caption,
+/// as the blocks give them (the caption's text joins across them).
 struct HTMLSearchText: HTMLFragmentVisitor {
     let baseURL: String?
     private(set) var textUTF8: [UInt8] = []
     private(set) var imageURLs: [String] = []
     private var captionDepth = 0
+    /// Open elements, each marked when it is a caption's credit.
+    private var credits: [Bool] = []
+    /// The text of the credits of the caption being read.
+    private var creditUTF8: [UInt8] = []
+    private var inCredit: Bool { credits.contains(true) }
 
     init(baseURL: String?) {
         self.baseURL = baseURL
@@ -60,27 +66,35 @@ struct HTMLSearchText: HTMLFragmentVisitor {
             if let url = HTMLImageSource.imageRef(node, baseURL: baseURL)?.url { imageURLs.append(url) }
             return false
         case "br":
-            textUTF8.append(0x20)
+            appendSpace()
             return false
         default:
-            if isSeparate(node) { textUTF8.append(0x20) }
+            // A credit is an element of a caption's own text with a credit
+            // class; inside a credit, such an element is only inline.
+            let credit = captionDepth > 0 && !inCredit && HTMLElementKinds.isCreditClass(node.attribute("class"))
+            if HTMLElementKinds.blocks.contains(node.name) { appendSpace() }
+            credits.append(credit)
             if node.name == "figcaption" { captionDepth += 1 }
             return true
         }
     }
 
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-        textUTF8.append(contentsOf: utf8)
+        if inCredit { creditUTF8.append(contentsOf: utf8) } else { textUTF8.append(contentsOf: utf8) }
     }
 
     mutating func leave<Node: HTMLNodeView>(_ node: Node) {
-        if node.name == "figcaption" { captionDepth -= 1 }
-        if isSeparate(node) { textUTF8.append(0x20) }
+        if credits.popLast() == true { creditUTF8.append(0x20) }
+        if node.name == "figcaption" {
+            captionDepth -= 1
+            textUTF8.append(0x20)
+            textUTF8 += creditUTF8
+            creditUTF8.removeAll()
+        }
+        if HTMLElementKinds.blocks.contains(node.name) { appendSpace() }
     }
 
-    /// A block, or a credit in a caption (as `HTMLBlockBuilder` finds them).
-    private func isSeparate<Node: HTMLNodeView>(_ node: Node) -> Bool {
-        HTMLElementKinds.blocks.contains(node.name)
-            || captionDepth > 0 && HTMLElementKinds.isCreditClass(node.attribute("class"))
+    private mutating func appendSpace() {
+        if inCredit { creditUTF8.append(0x20) } else { textUTF8.append(0x20) }
     }
 }

@@ -124,25 +124,58 @@ final class HTMLFragmentScannerTests: XCTestCase {
             }
             return out
         }
+        /// A heading, a quote (paragraphs in it, or text), or a list, with
+        /// something out of place in it now and then.
+        func block() -> String {
+            switch generator.next() % 4 {
+            case 0:
+                let level = 1 + generator.next() % 6
+                return "<h\(level)>" + run(1) + pick(["", "", "", "", "<p>x</p>", "<h3>y</h3>"]) + "</h\(level)>"
+            case 1:
+                return "<blockquote>" + pick(["", " ", "\n"])
+                    + pick([run(1), "<p>" + run(1) + "</p>\n<p>" + run(1) + "</p>", "<p>" + run(1) + "</p>" + run(1),
+                            run(1), "<p>" + run(1) + "</p>", "<h2>z</h2>"])
+                    + "</blockquote>"
+            default:
+                let list = pick(["ul", "ol", "UL"])
+                var items = pick(["", " ", "\n  "])
+                for _ in 0..<Int(generator.next() % 4) {
+                    items += "<li>" + run(1) + pick(["", "", "", "", "", "<p>p</p>", "<ul><li>n</li></ul>"]) + "</li>"
+                        + pick(["", "\n", " ", "", "\n", " ", "", "texte", "<img src=\"https://img.example/l.jpg\">",
+                                "<br>", "&nbsp;"])
+                }
+                return "<\(list)>" + items + "</\(list)>"
+            }
+        }
         var accepted = 0, deferred = 0
-        for _ in 0..<3000 {
+        var acceptedWith: [String: Int] = [:]
+        for _ in 0..<5000 {
             var html = ""
             for _ in 0..<Int(1 + generator.next() % 4) {
-                switch generator.next() % 6 {
+                switch generator.next() % 7 {
                 case 0: html += run(0)
                 case 1: html += "<figure>" + pick(["", " ", "\n"]) + pick(images) + pick(["", " ", "\n"])
                     + pick(["", "<figcaption>" + run(1) + "</figcaption>", "<figcaption> <span class=\"credit\">AFP</span></figcaption>"])
                     + pick(["", " "]) + "</figure>"
                 case 2: html += pick(["", " ", "\n"])
-                case 3: html += pick(["<p>", "</p>", "<P>", "</em>", "<div>"])   // mistakes now and then
+                case 3: html += pick(["<p>", "</p>", "<P>", "</em>", "<div>", "<li>", "</ul>", "<h2>"])   // mistakes now and then
+                case 4: html += block()
                 default: html += "<p" + pick(["", " class=\"chapo\""]) + ">" + run(0) + "</p>"
                 }
             }
-            if accepts(html) { accepted += 1 }
+            if accepts(html) {
+                accepted += 1
+                for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>"] where html.contains(tag) {
+                    acceptedWith[tag, default: 0] += 1
+                }
+            }
             if SimpleHTML.deferred(html, baseURL: base) != nil { deferred += 1 }
             assertSameBlocks(html)
         }
         XCTAssertGreaterThan(accepted, 1000, "the scanner should take most well-formed fragments")
+        for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>"] {
+            XCTAssertGreaterThan(acceptedWith[tag, default: 0], 50, "fragments with \(tag) should be taken too")
+        }
         XCTAssertGreaterThan(deferred, 500, "most of those hold nothing to sanitise")
     }
 
