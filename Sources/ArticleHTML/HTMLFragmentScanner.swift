@@ -21,7 +21,7 @@ package struct HTMLFragmentNode: HTMLNodeView {
 /// nil, and the fragment goes to libxml2's parser. A test holds both paths
 /// to the same blocks on the fixtures and on random fragments.
 package enum HTMLFragmentScanner {
-    private enum Kind { case paragraph, heading, quote, list, listItem, figure, figcaption, inline, void }
+    private enum Kind { case division, paragraph, heading, quote, list, listItem, figure, figcaption, inline, void }
 
     /// Shows the fragment to the visitor as it reads it, exactly as
     /// `HTMLTreeWalk.visit` shows libxml2's tree of the same fragment:
@@ -37,13 +37,20 @@ package enum HTMLFragmentScanner {
         }
     }
 
+    /// How deep elements may nest in a fragment the scanner reads: well
+    /// within libxml2's own limit, past which it drops elements (about 254
+    /// with the page's <html> and <body> around the fragment).
+    static let maximumDepth = 128
+
     /// The tags the scanner reads, and what each may hold.
     private static let tags: [(name: String, kind: Kind)] = [
         ("p", .paragraph), ("a", .inline), ("em", .inline), ("strong", .inline), ("b", .inline), ("i", .inline),
         ("u", .inline), ("span", .inline), ("img", .void), ("br", .void), ("figure", .figure),
         ("figcaption", .figcaption), ("h1", .heading), ("h2", .heading), ("h3", .heading), ("h4", .heading),
         ("h5", .heading), ("h6", .heading), ("blockquote", .quote), ("ul", .list), ("ol", .list),
-        ("li", .listItem),
+        ("li", .listItem), ("div", .division), ("sup", .inline), ("sub", .inline), ("small", .inline),
+        ("cite", .inline), ("q", .inline), ("abbr", .inline), ("code", .inline), ("mark", .inline),
+        ("time", .inline), ("s", .inline), ("del", .inline), ("ins", .inline),
     ]
 
     private struct Scanner<Visitor: HTMLFragmentVisitor> {
@@ -111,6 +118,9 @@ package enum HTMLFragmentScanner {
             }
             let isVoid = kind == .void
             if selfClosing && !isVoid { return false }
+            // Deeper fragments go to libxml2, which has its own way with
+            // them; the checks above look through the open elements.
+            if !isVoid { guard open.count < HTMLFragmentScanner.maximumDepth else { return false } }
             if !isVoid { open.append(name) }
             let node = HTMLFragmentNode(name: name, attributes: attributes)
             if skipping > 0 {
@@ -141,14 +151,16 @@ package enum HTMLFragmentScanner {
         }
 
         /// Where each element may stand without libxml2 moving anything:
-        /// blocks at the top only (paragraphs in a quote too), captions in
-        /// figures, list items in lists, inline elements in running text (a
-        /// link never inside a link), nothing but items directly in a list.
+        /// blocks at the top or in a <div> only (paragraphs in a quote too),
+        /// captions in figures, list items in lists, inline elements in
+        /// running text (a link never inside a link), nothing but items
+        /// directly in a list.
         private func allowed(_ kind: Kind, name: String) -> Bool {
             let parent = open.last
+            let atTop = parent == nil || parent == "div"
             switch kind {
-            case .paragraph: return parent == nil || parent == "blockquote"
-            case .heading, .quote, .list, .figure: return parent == nil
+            case .paragraph: return atTop || parent == "blockquote"
+            case .division, .heading, .quote, .list, .figure: return atTop
             case .figcaption: return parent == "figure"
             case .listItem: return inList
             case .void: return !inList

@@ -43,18 +43,24 @@ package enum SimpleHTML {
 /// image table. Text runs are copied as they come; elements that start a
 /// block (and line breaks) put a space between them, so that words of two
 /// paragraphs do not run together, while "<em>in</em>dex" stays one word as
-/// in the blocks. A caption's credits are set apart and follow the caption,
-/// as the blocks give them (the caption's text joins across them).
+/// in the blocks. What the blocks set apart (a quote's attribution, a
+/// caption's credits) follows its quote or caption, and the text around it
+/// joins across it, as in the blocks; a quote with no text of its own
+/// leaves its attribution out with it.
 struct HTMLSearchText: HTMLFragmentVisitor {
     let baseURL: String?
     private(set) var textUTF8: [UInt8] = []
     private(set) var imageURLs: [String] = []
+    private var quoteDepth = 0
+    /// Where the quote being read began in `textUTF8` (quotes hold no quote).
+    private var quoteStart = 0
     private var captionDepth = 0
-    /// Open elements, each marked when it is a caption's credit.
-    private var credits: [Bool] = []
-    /// The text of the credits of the caption being read.
-    private var creditUTF8: [UInt8] = []
-    private var inCredit: Bool { credits.contains(true) }
+    /// Open elements, each marked when it is set apart (one at most: inside
+    /// it, nothing else is).
+    private var apart: [Bool] = []
+    private var inApart = false
+    /// The text set apart in the quote or caption being read.
+    private var apartUTF8: [UInt8] = []
 
     init(baseURL: String?) {
         self.baseURL = baseURL
@@ -69,32 +75,60 @@ struct HTMLSearchText: HTMLFragmentVisitor {
             appendSpace()
             return false
         default:
-            // A credit is an element of a caption's own text with a credit
-            // class; inside a credit, such an element is only inline.
-            let credit = captionDepth > 0 && !inCredit && HTMLElementKinds.isCreditClass(node.attribute("class"))
             if HTMLElementKinds.blocks.contains(node.name) { appendSpace() }
-            credits.append(credit)
-            if node.name == "figcaption" { captionDepth += 1 }
+            let setApart = !inApart && isSetApart(node)
+            apart.append(setApart)
+            if setApart { inApart = true }
+            switch node.name {
+            case "blockquote":
+                quoteDepth += 1
+                quoteStart = textUTF8.count
+            case "figcaption": captionDepth += 1
+            default: break
+            }
             return true
         }
     }
 
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-        if inCredit { creditUTF8.append(contentsOf: utf8) } else { textUTF8.append(contentsOf: utf8) }
+        if inApart { apartUTF8.append(contentsOf: utf8) } else { textUTF8.append(contentsOf: utf8) }
     }
 
     mutating func leave<Node: HTMLNodeView>(_ node: Node) {
-        if credits.popLast() == true { creditUTF8.append(0x20) }
-        if node.name == "figcaption" {
+        if apart.popLast() == true {
+            apartUTF8.append(0x20)
+            inApart = false
+        }
+        switch node.name {
+        case "blockquote":
+            quoteDepth -= 1
+            let hasText = textUTF8[quoteStart...].contains { ![0x20, 0x0A, 0x09, 0x0D, 0x0C].contains($0) }
+            if hasText { takeApart() } else { apartUTF8.removeAll() }
+        case "figcaption":
             captionDepth -= 1
-            textUTF8.append(0x20)
-            textUTF8 += creditUTF8
-            creditUTF8.removeAll()
+            takeApart()
+        default: break
         }
         if HTMLElementKinds.blocks.contains(node.name) { appendSpace() }
     }
 
+    /// As `HTMLBlockBuilder` reads them: in a quote, its <cite> or <footer>
+    /// (the attribution); in a caption, its <small>, <cite> or an element
+    /// with a credit class.
+    private func isSetApart<Node: HTMLNodeView>(_ node: Node) -> Bool {
+        if captionDepth > 0 {
+            return node.name == "small" || node.name == "cite" || HTMLElementKinds.isCreditClass(node.attribute("class"))
+        }
+        return quoteDepth > 0 && (node.name == "cite" || node.name == "footer")
+    }
+
+    private mutating func takeApart() {
+        textUTF8.append(0x20)
+        textUTF8 += apartUTF8
+        apartUTF8.removeAll()
+    }
+
     private mutating func appendSpace() {
-        if inCredit { creditUTF8.append(0x20) } else { textUTF8.append(0x20) }
+        if inApart { apartUTF8.append(0x20) } else { textUTF8.append(0x20) }
     }
 }
