@@ -15,11 +15,12 @@ package struct HTMLFragmentNode: HTMLNodeView {
 
 /// Reads simple item HTML without libxml2: paragraphs, headings, quotes,
 /// lists, links, emphasis, line breaks, images and figures with captions,
-/// properly nested and closed, with HTML 4's named references. Anything else (another tag, a
-/// comment, a stray "<" or "&", an unknown entity, a control character,
-/// an element where libxml2 would repair the nesting) makes `scan` return
-/// nil, and the fragment goes to libxml2's parser. A test holds both paths
-/// to the same blocks on the fixtures and on random fragments.
+/// properly nested and closed, with HTML 4's named references. Anything
+/// else (another tag, a comment, a stray "<" or "&", an unknown entity, a
+/// control character, an element where libxml2 would repair the nesting)
+/// makes `scan` return nil, and the fragment goes to libxml2's parser. A
+/// test holds both paths to the same blocks on the fixtures and on random
+/// fragments.
 package enum HTMLFragmentScanner {
     private enum Kind { case division, paragraph, heading, quote, list, listItem, figure, figcaption, inline, void }
 
@@ -182,9 +183,15 @@ package enum HTMLFragmentScanner {
             }
         }
 
-        /// An attribute's name, lowercase, as libxml2 gives it.
+        /// An attribute's name, lowercase, as libxml2 gives it: a letter, then
+        /// letters, digits and "-" ("data-src", "aria-hidden").
         private mutating func readName() -> String {
-            String(decoding: nameBytes().map { $0 | 0x20 }, as: UTF8.self)
+            let start = index
+            while index < bytes.count,
+                  isLetter(bytes[index]) || (index > start && (isDigit(bytes[index]) || bytes[index] == 0x2D)) {
+                index += 1
+            }
+            return String(decoding: bytes[start..<index].map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
 
         /// Letters, then letters and digits, from `index`.

@@ -102,8 +102,9 @@ struct HTMLSearchText: HTMLFragmentVisitor {
         switch node.name {
         case "blockquote":
             quoteDepth -= 1
-            let hasText = textUTF8[quoteStart...].contains { ![0x20, 0x0A, 0x09, 0x0D, 0x0C].contains($0) }
-            if hasText { takeApart() } else { apartUTF8.removeAll() }
+            // Empty as the blocks judge it: trimmed of every kind of space.
+            let own = TextSanitizer.trimmingWhitespace(String(decoding: textUTF8[quoteStart...], as: UTF8.self))
+            if own.isEmpty { apartUTF8.removeAll() } else { takeApart() }
         case "figcaption":
             captionDepth -= 1
             takeApart()

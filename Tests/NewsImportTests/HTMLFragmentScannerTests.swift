@@ -134,8 +134,9 @@ final class HTMLFragmentScannerTests: XCTestCase {
                     guard depth < 3 else { out += pick(texts); continue }
                     let tag = pick(inline)
                     let attributes = tag == "a" ? pick([" href=\"https://a.example/x\"", " href='#ancre'",
-                                                        " href=\"/relatif?a=1&amp;b=2\"", ""])
-                        : pick(["", " class=\"credit\""])
+                                                        " href=\"/relatif?a=1&amp;b=2\"", "",
+                                                        " data-track=\"1\" href=\"/x\"", " HREF=\"/y\" aria-label=\"z\""])
+                        : pick(["", " class=\"credit\"", " data-x-2=\"v\"", " Aria-Hidden=\"true\""])
                     out += "<\(tag)\(attributes)>" + run(depth + 1) + "</\(tag)>"
                 }
             }
