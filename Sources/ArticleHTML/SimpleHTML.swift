@@ -1,7 +1,8 @@
 import NewsModel
 
 /// Item HTML simple enough for the fragment scanner (`HTMLFragmentScanner`):
-/// most feeds' paragraphs, links, emphasis, images and figures. Non-generic
+/// most feeds' paragraphs, headings, quotes, lists, links, emphasis, images
+/// and figures, properly nested and closed. Non-generic
 /// entry points, so that the scanner is specialised for its visitors here,
 /// whatever module calls.
 package enum SimpleHTML {

@@ -4,9 +4,9 @@
 /// Making blocks (a value and a sanitised string per paragraph, then their
 /// JSON) was a fifth of a large import's work, for articles mostly never
 /// opened. Only HTML that reads the same without libxml2's repairs, and
-/// holds nothing `TextSanitizer` would remove, is kept so (`ArticleHTML`
-/// decides); the store then reads it with the same code an import would
-/// have used, so the article's blocks are the same either way.
+/// holds nothing `TextSanitizer` would remove or change, is kept so
+/// (`ArticleHTML` decides); the store then reads it with the same code an
+/// import would have used, so the article's blocks are the same either way.
 public struct DeferredHTML: Sendable, Equatable, Hashable {
     public let html: String
     /// Where its relative links and images point.
