@@ -16,7 +16,7 @@ package struct HTMLFragmentNode: HTMLNodeView {
 /// Reads simple item HTML without libxml2: paragraphs, headings, quotes,
 /// lists, links, emphasis, line breaks, images and figures with captions,
 /// properly nested and closed, with HTML 4's named references. Anything
-/// else (another tag, a comment, a stray "<" or "&", an unknown entity, a
+/// else (another tag, an odd comment, a stray "<" or "&", an unknown entity, a
 /// control character, an element where libxml2 would repair the nesting)
 /// makes `scan` return nil, and the fragment goes to libxml2's parser. A
 /// test holds both paths to the same blocks on the fixtures and on random
@@ -80,14 +80,38 @@ package enum HTMLFragmentScanner {
                         guard endTag() else { return false }
                     } else if isLetter(next) {
                         guard startTag() else { return false }
+                    } else if next == UInt8(ascii: "!") {
+                        guard comment() else { return false }
                     } else {
-                        return false   // comment, doctype, processing instruction, stray "<"
+                        return false   // processing instruction, stray "<"
                     }
                 } else {
                     guard text() else { return false }
                 }
             }
             return open.isEmpty   // libxml2 would close what is left open: let it
+        }
+
+        /// A comment ("<!-- wp:paragraph -->", as WordPress writes around
+        /// its blocks), passed over as libxml2's tree walk passes over its
+        /// node. One holding "--", or one that ends at once ("<!-->"), and
+        /// a doctype are left to libxml2.
+        private mutating func comment() -> Bool {
+            let dash = UInt8(ascii: "-"), close = UInt8(ascii: ">")
+            guard index + 4 <= bytes.count, bytes[index + 2] == dash, bytes[index + 3] == dash else { return false }
+            var i = index + 4
+            if i < bytes.count, bytes[i] == close || (bytes[i] == dash && i + 1 < bytes.count && bytes[i + 1] == close) {
+                return false
+            }
+            while i + 1 < bytes.count {
+                if bytes[i] == dash && bytes[i + 1] == dash {
+                    guard i + 2 < bytes.count, bytes[i + 2] == close else { return false }
+                    index = i + 3
+                    return true
+                }
+                i += 1
+            }
+            return false
         }
 
         // MARK: Tags

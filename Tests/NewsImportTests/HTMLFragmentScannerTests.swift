@@ -61,7 +61,8 @@ final class HTMLFragmentScannerTests: XCTestCase {
     }
 
     func testWhatTheScannerLeavesToLibxml2() {
-        for html in ["<p><div>x</div></p>", "<ul>x<li>y</li></ul>", "<p><h2>t</h2></p>", "<li>x</li>", "<p>a<p>b", "<p>a</b>", "<!-- c --><p>x</p>", "<p>a &bogus; b</p>", "a < b",
+        for html in ["<!DOCTYPE html><p>x</p>", "<p>a<!-- b -- c -->d</p>", "<!--> x", "<p>a<!-- b</p>",
+                     "<p><div>x</div></p>", "<ul>x<li>y</li></ul>", "<p><h2>t</h2></p>", "<li>x</li>", "<p>a<p>b", "<p>a</b>", "<p>a &bogus; b</p>", "a < b",
                      "<p>a\u{1B}]0;x\u{07}</p>", "<p><figure></figure></p>", "<a href='x'><a href='y'>z</a></a>",
                      "<p>x</p", "<img src=x>", "<p>a\r\nb</p>", "<p>&#1;</p>", "<p>&#x9B;</p>"] {
             XCTAssertFalse(accepts(html), html)
@@ -76,6 +77,15 @@ final class HTMLFragmentScannerTests: XCTestCase {
             XCTAssertTrue(accepts(html), name)
             assertSameBlocks(html)
         }
+    }
+
+    /// WordPress writes comments around its blocks: they are passed over
+    /// as libxml2's tree walk passes over them.
+    func testCommentsArePassedOver() {
+        let html = "<!-- wp:paragraph -->\n<p>Le <!-- x -->texte</p>\n<!-- /wp:paragraph -->"
+        XCTAssertTrue(accepts(html))
+        assertSameBlocks(html)
+        XCTAssertEqual(HTMLBlocks.blocks(fromHTML: html, baseURL: base), [.paragraph("Le texte")])
     }
 
     /// Elements nested deeper than the scanner's limit go to libxml2 (the
@@ -117,7 +127,8 @@ final class HTMLFragmentScannerTests: XCTestCase {
         var generator = SeededGenerator(seed: 2024)
         let texts = ["Texte", " ", "  mots  espacés ", "\n", "\t", "l’été", "a &amp; b", "&lt;tag&gt;", "&nbsp;",
                      "&eacute;t&eacute;", "&#233;", "&#x2019;", "« cité »", "1 > 0", "x\u{A0};", "&quot;q&quot;",
-                     "\u{202F}!", "é\u{301}", "[1]"]
+                     "\u{202F}!", "é\u{301}", "[1]", "<!-- note -->", "a<!---->b", "<!-- a -- b -->", "<!-->",
+                     "<!--x"]
         let inline = ["em", "strong", "b", "i", "u", "span", "a", "sup", "small", "cite", "q", "code", "time"]
         let images = ["<img src=\"https://img.example/a.jpg\" alt=\"Photo\">", "<img src='/b.png'/>",
                       "<img src=\"c.jpg\" width=\"1\" height=\"1\">", "<img alt=\"sans source\">",
@@ -175,7 +186,7 @@ final class HTMLFragmentScannerTests: XCTestCase {
                 case 1: html += "<figure>" + pick(["", " ", "\n"]) + pick(images) + pick(["", " ", "\n"])
                     + pick(["", "<figcaption>" + run(1) + "</figcaption>", "<figcaption> <span class=\"credit\">AFP</span></figcaption>"])
                     + pick(["", " "]) + "</figure>"
-                case 2: html += pick(["", " ", "\n"])
+                case 2: html += pick(["", " ", "\n", "<!-- wp:paragraph -->\n", "\n<!-- /wp:paragraph -->"])
                 case 3: html += pick(["<p>", "</p>", "<P>", "</em>", "<div>", "<li>", "</ul>", "<h2>"])   // mistakes now and then
                 case 4: html += pick([block(), block(), "<div>" + block() + pick(["", "\n"]) + "<p>" + run(0) + "</p></div>",
                                       "<div class=\"texte\"><div>" + block() + "</div>" + run(0) + "</div>"])
@@ -184,7 +195,8 @@ final class HTMLFragmentScannerTests: XCTestCase {
             }
             if accepts(html) {
                 accepted += 1
-                for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>"] where html.lowercased().contains(tag) {
+                for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>", "<!-- "]
+                where html.lowercased().contains(tag) {
                     acceptedWith[tag, default: 0] += 1
                 }
             }
@@ -192,7 +204,7 @@ final class HTMLFragmentScannerTests: XCTestCase {
             assertSameBlocks(html)
         }
         XCTAssertGreaterThan(accepted, 1000, "the scanner should take most well-formed fragments")
-        for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>"] {
+        for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>", "<!-- "] {
             XCTAssertGreaterThan(acceptedWith[tag, default: 0], 25, "fragments with \(tag) should be taken too")
         }
         XCTAssertGreaterThan(deferred, 500, "most of those hold nothing to sanitise")
