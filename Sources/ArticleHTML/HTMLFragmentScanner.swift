@@ -207,21 +207,18 @@ package enum HTMLFragmentScanner {
             }
         }
 
-        /// An attribute's name, lowercase, as libxml2 gives it: a letter, then
-        /// letters, digits and "-" ("data-src", "aria-hidden").
+        /// An attribute's name, lowercase, as libxml2 gives it ("data-src",
+        /// "aria-hidden").
         private mutating func readName() -> String {
-            let start = index
-            while index < bytes.count,
-                  isLetter(bytes[index]) || (index > start && (isDigit(bytes[index]) || bytes[index] == 0x2D)) {
-                index += 1
-            }
-            return String(decoding: bytes[start..<index].map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            String(decoding: nameBytes(hyphens: true).map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
 
-        /// Letters, then letters and digits, from `index`.
-        private mutating func nameBytes() -> Slice<UnsafeBufferPointer<UInt8>> {
+        /// A letter, then letters and digits (and "-" with `hyphens`), from
+        /// `index`.
+        private mutating func nameBytes(hyphens: Bool = false) -> Slice<UnsafeBufferPointer<UInt8>> {
             let start = index
-            while index < bytes.count, isLetter(bytes[index]) || (index > start && isDigit(bytes[index])) {
+            while index < bytes.count, isLetter(bytes[index])
+                    || (index > start && (isDigit(bytes[index]) || (hyphens && bytes[index] == UInt8(ascii: "-")))) {
                 index += 1
             }
             return bytes[start..<index]

@@ -15,12 +15,11 @@ struct AtomEntryBuilder: Equatable {
         // content is the article; summary stands in when there is none.
         let text = [entry.content, entry.summary].compactMap { $0 }.first { !$0.raw.allSatisfy(\.isWhitespace) }
         let givenTitle = entry.title.map { FeedText.line($0.raw, kind: $0.kind) }.flatMap { $0.isEmpty ? nil : $0 }
-        // Plain text is made into paragraphs cheaply; an entry without a
-        // title is named after its first paragraph, which needs the blocks.
-        let deferred = givenTitle == nil ? nil : text.flatMap { text in
-            text.kind == .text ? nil : bodies.deferred(text.raw, baseURL: text.base)
+        // Plain text is made into paragraphs cheaply, never kept.
+        let (body, deferred) = bodies.body(html: text?.kind == .text ? nil : text?.raw, baseURL: text?.base,
+                                           titled: givenTitle != nil) {
+            text.map { FeedText.blocks($0.raw, kind: $0.kind, base: $0.base) } ?? []
         }
-        let body = deferred != nil ? [] : text.map { FeedText.blocks($0.raw, kind: $0.kind, base: $0.base) } ?? []
         let blocks = FeedImages.blocks(lead: entry.enclosureImages + entry.mediaImages, thumbnails: entry.thumbnails,
                                        body: body, bodyImageURLs: deferred?.imageURLs ?? [], base: entry.base)
         let title = givenTitle ?? FeedText.fallbackTitle(from: blocks)

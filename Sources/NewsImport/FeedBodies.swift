@@ -10,8 +10,13 @@ public enum FeedBodies: Sendable, Equatable {
     /// straight into a store, which then does a fifth less work.
     case deferredWhenSimple
 
-    /// The body kept for later, when this reading keeps it and it can be.
-    func deferred(_ html: String, baseURL: String?) -> DeferredHTML? {
-        self == .deferredWhenSimple ? SimpleHTML.deferred(html, baseURL: baseURL) : nil
+    /// An item's body: kept for later when this reading keeps it and it can
+    /// be, else its blocks `made` now. An item without a title (`titled`
+    /// false) is named after its first paragraph, which needs the blocks.
+    func body(html: String?, baseURL: String?, titled: Bool,
+              made: () -> [Block]) -> (blocks: [Block], deferred: DeferredHTML?) {
+        guard self == .deferredWhenSimple, titled, let html,
+              let deferred = SimpleHTML.deferred(html, baseURL: baseURL) else { return (made(), nil) }
+        return ([], deferred)
     }
 }

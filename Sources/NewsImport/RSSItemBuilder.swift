@@ -30,10 +30,9 @@ struct RSSItemBuilder: Equatable {
             .compactMap { $0 }
             .first { !$0.allSatisfy(\.isWhitespace) }
         let givenTitle = item.title.map(FeedText.looseLine).flatMap { $0.isEmpty ? nil : $0 }
-        // An item without a title is named after its first paragraph, which
-        // needs the blocks now.
-        let deferred = givenTitle == nil ? nil : html.flatMap { bodies.deferred($0, baseURL: base) }
-        let body = deferred != nil ? [] : html.map { HTMLBlocks.blocks(fromHTML: $0, baseURL: base) } ?? []
+        let (body, deferred) = bodies.body(html: html, baseURL: base, titled: givenTitle != nil) {
+            html.map { HTMLBlocks.blocks(fromHTML: $0, baseURL: base) } ?? []
+        }
         let blocks = FeedImages.blocks(lead: item.enclosureImages + item.mediaImages, thumbnails: item.thumbnails,
                                        body: body, bodyImageURLs: deferred?.imageURLs ?? [], base: base)
         let title = givenTitle ?? FeedText.fallbackTitle(from: blocks)

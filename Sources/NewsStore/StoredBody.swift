@@ -9,17 +9,16 @@ import NewsModel
 struct StoredBody {
     private enum Part {
         case block(Block)
-        /// Kept by this import: its text is known.
-        case deferred(DeferredHTML)
-        /// Read from the store.
-        case storedHTML(String, baseURL: String?)
+        /// Item HTML, with its search text when an import has just read it.
+        case html(String, baseURL: String?, textUTF8: [UInt8]?)
     }
 
     private let parts: [Part]
 
     /// An article about to be stored.
     init(blocks: [Block], deferred: DeferredHTML?) {
-        parts = blocks.map(Part.block) + (deferred.map { [.deferred($0)] } ?? [])
+        parts = blocks.map(Part.block)
+            + (deferred.map { [.html($0.html, baseURL: $0.baseURL, textUTF8: $0.textUTF8)] } ?? [])
     }
 
     /// A stored body.
@@ -32,8 +31,7 @@ struct StoredBody {
         parts.flatMap { part -> [Block] in
             switch part {
             case .block(let block): return [block]
-            case .deferred(let deferred): return SimpleHTML.storedBlocks(deferred.html, baseURL: deferred.baseURL)
-            case .storedHTML(let html, let baseURL): return SimpleHTML.storedBlocks(html, baseURL: baseURL)
+            case .html(let html, let baseURL, _): return SimpleHTML.storedBlocks(html, baseURL: baseURL)
             }
         }
     }
@@ -47,8 +45,7 @@ struct StoredBody {
             if !text.isEmpty { text.append(0x0A) }
             switch part {
             case .block(let block): text += block.plainText.utf8
-            case .deferred(let deferred): text += deferred.textUTF8
-            case .storedHTML(let html, let baseURL): text += SimpleHTML.storedText(html, baseURL: baseURL)
+            case .html(let html, let baseURL, let known): text += known ?? SimpleHTML.storedText(html, baseURL: baseURL)
             }
         }
         return text
@@ -63,8 +60,8 @@ struct StoredBody {
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: Key.self)
             if try c.decode(String.self, forKey: .type) == BlockJSONWriter.deferredType {
-                part = .storedHTML(try c.decode(String.self, forKey: .html),
-                                   baseURL: try c.decodeIfPresent(String.self, forKey: .base))
+                part = .html(try c.decode(String.self, forKey: .html),
+                             baseURL: try c.decodeIfPresent(String.self, forKey: .base), textUTF8: nil)
             } else {
                 part = .block(try Block(from: decoder))
             }

@@ -26,9 +26,9 @@ final class FeedParse {
     /// thread once the parse is done (`fingerprint()`).
     private var knownFingerprint: DocumentFingerprint?
     private let hashedByParser = Handed<DocumentFingerprint>()
-    /// Read whole before anything is written (`writeInGroup`). The parsing
-    /// thread prepares articles while the writer is busy with the previous
-    /// file, and leaves them to it while it waits for this one.
+    /// Read whole before anything is written (`writeInGroup`), the parsing
+    /// thread preparing every article: the writer waits for the file
+    /// anyway, and will have the whole group's search index to write.
     let wholeFirst: Bool
     /// The largest feed read whole first: its articles wait in memory
     /// (about three times the file), larger ones are written as they come.
@@ -68,7 +68,7 @@ final class FeedParse {
             do {
                 var batch: [Pending] = []
                 batch.reserveCapacity(Self.batchSize)
-                var prepareHere = false
+                var prepareHere = wholeFirst
                 let origin = Origin(kind: .file, location: file.path)
                 // Straight into the store: simple bodies are read into blocks
                 // when their article is read, not now.
@@ -83,12 +83,8 @@ final class FeedParse {
                     if batch.count == Self.batchSize {   // one wake-up per batch, not per item
                         try queue.put(batch)
                         batch.removeAll(keepingCapacity: true)
-                        // A writer behind gets help: one that is busy with
-                        // the previous file (read whole first), or behind by
-                        // half the queue. One waiting for this parse prepares
-                        // what it takes itself.
-                        prepareHere = wholeFirst ? !queue.consumerIsWaiting
-                                                 : queue.backlog >= Self.queueCapacity / 2
+                        // A writer behind by half the queue gets help.
+                        prepareHere = wholeFirst || queue.backlog >= Self.queueCapacity / 2
                     }
                 }
                 if !batch.isEmpty { try queue.put(batch) }
@@ -201,16 +197,8 @@ final class HandOff<Element: Sendable>: @unchecked Sendable {
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
-    private var waiting = false
 
     init(capacity: Int) { self.capacity = capacity }
-
-    /// The consumer is waiting in `take` for the next item.
-    var consumerIsWaiting: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return waiting
-    }
 
     /// Waits while the queue is full; throws once the consumer gave up.
     func put(_ item: Element) throws {
@@ -242,11 +230,7 @@ final class HandOff<Element: Sendable>: @unchecked Sendable {
     func take() throws -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count && !finished {
-            waiting = true
-            condition.wait()
-            waiting = false
-        }
+        while head == items.count && !finished { condition.wait() }
         if head < items.count {
             let item = items[head]
             head += 1
