@@ -24,7 +24,9 @@ let package = Package(
         // the store for bodies kept as HTML until they are read.
         .target(name: "ArticleHTML", dependencies: ["NewsModel"]),
         .target(name: "NewsImport", dependencies: ["NewsModel", "ArticleHTML", "CLibXML2"]),
+        .target(name: "SQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "NewsStore", dependencies: [
+            "SQLiteSettings",
             "NewsModel", "ArticleHTML",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

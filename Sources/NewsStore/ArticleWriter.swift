@@ -30,6 +30,7 @@ public final class ArticleWriter {
                 published_has_time, sort_date, author, language, categories, body, origin_kind,
                 origin_location, is_read, content_hash, raw_hash, added_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+            ON CONFLICT(identity) DO NOTHING
             """, in: db)
         insertImage = try RawStatement("INSERT INTO image (url) VALUES (?) ON CONFLICT(url) DO NOTHING", in: db)
         findImage = try RawStatement("SELECT id FROM image WHERE url = ?", in: db)
@@ -44,19 +45,24 @@ public final class ArticleWriter {
 
     public func save(_ article: PreparedArticle) throws {
         let rawHash = article.rawHash.map { Int64(bitPattern: $0) }
-        findArticle.bind(1, article.identity)
-        let existing = try findArticle.firstRow { row in
-            (id: sqlite3_column_int64(row, 0),
-             contentHash: String(cString: sqlite3_column_text(row, 1)),
-             rawHash: sqlite3_column_type(row, 2) == SQLITE_NULL ? nil : sqlite3_column_int64(row, 2))
-        }
-        guard let existing else {
-            try insert(article, rawHash: rawHash)
+        // Most articles are new: the insert finds out in the look-up of the
+        // identity index it makes anyway (a query first made it twice).
+        try insert(article, rawHash: rawHash)
+        if db.changesCount > 0 {
             let id = db.lastInsertedRowID
             try linkImages(article.imageURLs, articleID: id)
             try index(article, id: id)
             outcome.added += 1
             return
+        }
+        findArticle.bind(1, article.identity)
+        guard let existing = try findArticle.firstRow({ row in
+            (id: sqlite3_column_int64(row, 0),
+             contentHash: String(cString: sqlite3_column_text(row, 1)),
+             rawHash: sqlite3_column_type(row, 2) == SQLITE_NULL ? nil : sqlite3_column_int64(row, 2))
+        }) else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "article neither inserted nor found",
+                                sql: findArticle.sql)
         }
         let id = existing.id
         let unchanged = existing.contentHash == article.contentHash
@@ -110,14 +116,13 @@ public final class ArticleWriter {
         values.bind(10, article.author)
         values.bind(11, article.language)
         values.bind(12, article.categories)
-        values.bind(13, utf8: article.bodyJSON)
         values.bind(14, article.originKind)
         values.bind(15, article.originLocation)
         values.bind(16, article.contentHash)
         values.bind(17, rawHash)
         values.bind(18, now)
         values.bind(19, now)
-        try values.run()
+        try values.run(binding: 13, utf8: article.bodyJSON)
     }
 
     /// Images are rows of their own, keyed by URL, so flags follow the photo
@@ -146,8 +151,7 @@ public final class ArticleWriter {
         let terms = article.searchTerms
         indexArticle.bind(1, id)
         indexArticle.bind(2, utf8: terms.titleUTF8)
-        indexArticle.bind(3, utf8: terms.bodyUTF8)
-        try indexArticle.run()
+        try indexArticle.run(binding: 3, utf8: terms.bodyUTF8)
     }
 
     func save(_ teaser: Teaser) throws {

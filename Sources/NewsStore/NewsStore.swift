@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsModel
+import SQLiteSettings
 
 /// The one SQLite file that holds a reader's articles, teasers and flags.
 ///
@@ -51,6 +52,7 @@ public final class NewsStore: Sendable {
                  open: (Configuration) throws -> any DatabaseWriter) throws(StoreError) {
         self.path = path
         self.groupsDocuments = groupsDocuments
+        Self.sqliteSettings
         do {
             pool = try open(configuration)
             try Migrations.migrator.migrate(pool)
@@ -59,6 +61,14 @@ public final class NewsStore: Sendable {
         }
         try reindexIfNeeded(before: beforeReindex)
     }
+
+    /// Set once, before the process first opens a store. Debian's SQLite
+    /// keeps statistics of its memory: every allocation and release then
+    /// takes a lock and asks the allocator for the block's size, a
+    /// twentieth of the writer's time at import, for figures nothing reads.
+    private static let sqliteSettings: Void = {
+        _ = kiosque_sqlite_stop_memory_statistics()
+    }()
 
     /// The store's folder, made when missing.
     static func createFolder(for path: String) throws(StoreError) {

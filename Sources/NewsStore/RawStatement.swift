@@ -82,6 +82,25 @@ final class RawStatement {
         }
     }
 
+    /// Runs the statement with one more parameter bound to `utf8` where it
+    /// lies: the largest text of a statement (a body, its search terms) is
+    /// then not copied first. The parameter is bound to NULL again before
+    /// this returns, so SQLite never holds the bytes past their lifetime.
+    func run(binding index: Int32, utf8 value: [UInt8]) throws {
+        try value.withUnsafeBufferPointer { bytes in
+            defer { sqlite3_bind_null(handle, index) }
+            if let base = bytes.baseAddress {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    // No destructor (SQLITE_STATIC): SQLite reads the bytes where they are.
+                    _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
+                }
+            } else {
+                bindText(index, bytes)
+            }
+            try run()
+        }
+    }
+
     /// Runs a query and reads its first row, if any, with `read` (given
     /// the statement, for `sqlite3_column_*`).
     func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {
