@@ -171,6 +171,10 @@ final class PlainFeedReader: FeedEventSource {
         var i = index
         let run = i
         scan: while i < end {
+            if i + 8 <= end, Self.isPlain(Self.eightBytes(bytes, at: i), inText: true) {
+                i += 8
+                continue
+            }
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 {
                 i += 1
@@ -218,6 +222,10 @@ final class PlainFeedReader: FeedEventSource {
                 text.removeSubrange(saved...)
                 if source.atEnd { throw .declined }
                 throw .needMore
+            }
+            if i + 8 <= end, Self.isPlain(Self.eightBytes(bytes, at: i), inText: false) {
+                i += 8
+                continue
             }
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
@@ -382,6 +390,28 @@ final class PlainFeedReader: FeedEventSource {
         case 0..<0x20, 0x3C, 0x26, 0x5D, 0xEF: 1   // controls, line ends, < & ] and U+F000–U+FFFF's lead
         default: 0
         }
+    }
+
+    /// Whether eight bytes of text or CDATA need no look one by one: none
+    /// is a control character (tabs and line ends included), `]` or EF
+    /// (which may start U+FFFE or U+FFFF), nor in text `<` or `&`. Text is
+    /// mostly such runs, and the loops then take eight bytes at a time.
+    @inline(__always)
+    static func isPlain(_ word: UInt64, inText: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// The high bit of each byte of `x` that is zero (exactly: a
+        /// borrow may mark a later byte wrongly, but only after a real one).
+        func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        var special = ((word &- 0x2020_2020_2020_2020) & ~word & highs)   // bytes below 0x20
+            | zeros(word ^ (ones &* 0x5D)) | zeros(word ^ (ones &* 0xEF))
+        if inText { special |= zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x26)) }
+        return special == 0
+    }
+
+    @inline(__always)
+    static func eightBytes(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
     }
 
     /// U+FFFE and U+FFFF, after their lead byte EF.
