@@ -1,3 +1,5 @@
+import NewsModel
+
 /// An element read by `HTMLFragmentScanner` (its text goes to the visitor
 /// as bytes, never as a node).
 package struct HTMLFragmentNode: HTMLNodeView {
@@ -261,6 +263,17 @@ package enum HTMLFragmentScanner {
             while true {
                 let start = index
                 while index < bytes.count {
+                    // Eight bytes at a time while none is one of those below.
+                    if !spacesOnly && index + 8 <= bytes.count {
+                        let word = EightBytes.load(bytes, at: index)
+                        let found = EightBytes.below(word, 0x20) | EightBytes.equal(word, 0x7F)
+                            | EightBytes.equal(word, UInt8(ascii: "<")) | EightBytes.equal(word, UInt8(ascii: "&"))
+                        if found == 0 {
+                            index += 8
+                            continue
+                        }
+                        index += EightBytes.plainBytes(before: found)
+                    }
                     let byte = bytes[index]
                     if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
                     if spacesOnly && byte != 0x20 && byte != 0x0A && byte != 0x09 { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 
 /// Reads the plain XML nearly every feed is written in, without libxml2,
 /// and gives the same events `FeedReader` gives for it.
@@ -171,9 +172,13 @@ final class PlainFeedReader: FeedEventSource {
         var i = index
         let run = i
         scan: while i < end {
-            if i + 8 <= end, Self.isPlain(Self.eightBytes(bytes, at: i), inText: true) {
-                i += 8
-                continue
+            if i + 8 <= end {
+                let found = Self.special(EightBytes.load(bytes, at: i), inText: true)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += EightBytes.plainBytes(before: found)
             }
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 {
@@ -223,9 +228,13 @@ final class PlainFeedReader: FeedEventSource {
                 if source.atEnd { throw .declined }
                 throw .needMore
             }
-            if i + 8 <= end, Self.isPlain(Self.eightBytes(bytes, at: i), inText: false) {
-                i += 8
-                continue
+            if i + 8 <= end {
+                let found = Self.special(EightBytes.load(bytes, at: i), inText: false)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += EightBytes.plainBytes(before: found)
             }
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
@@ -392,26 +401,17 @@ final class PlainFeedReader: FeedEventSource {
         }
     }
 
-    /// Whether eight bytes of text or CDATA need no look one by one: none
-    /// is a control character (tabs and line ends included), `]` or EF
-    /// (which may start U+FFFE or U+FFFF), nor in text `<` or `&`. Text is
-    /// mostly such runs, and the loops then take eight bytes at a time.
+    /// The bytes among eight of text or CDATA that need a look one by one
+    /// (see `EightBytes`): control characters (tabs and line ends
+    /// included), `]` and EF (which may start U+FFFE or U+FFFF), and in
+    /// text `<` and `&`. Text is mostly runs of none, which the loops pass
+    /// over eight bytes at a time.
     @inline(__always)
-    static func isPlain(_ word: UInt64, inText: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        /// The high bit of each byte of `x` that is zero (exactly: a
-        /// borrow may mark a later byte wrongly, but only after a real one).
-        func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        var special = ((word &- 0x2020_2020_2020_2020) & ~word & highs)   // bytes below 0x20
-            | zeros(word ^ (ones &* 0x5D)) | zeros(word ^ (ones &* 0xEF))
-        if inText { special |= zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x26)) }
-        return special == 0
-    }
-
-    @inline(__always)
-    static func eightBytes(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
-        UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    static func special(_ word: UInt64, inText: Bool) -> UInt64 {
+        let found = EightBytes.below(word, 0x20) | EightBytes.equal(word, UInt8(ascii: "]"))
+            | EightBytes.equal(word, 0xEF)
+        guard inText else { return found }
+        return found | EightBytes.equal(word, UInt8(ascii: "<")) | EightBytes.equal(word, UInt8(ascii: "&"))
     }
 
     /// U+FFFE and U+FFFF, after their lead byte EF.

@@ -78,20 +78,19 @@ public enum TextSanitizer {
         return text.withUTF8 { bytes in
             var i = 0
             let n = bytes.count
-            let raw = UnsafeRawBufferPointer(bytes)
             while i < n {
                 // Eight plain ASCII characters at a time: no byte with its
                 // high bit, none below U+0020, no DEL.
                 if i + 8 <= n {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let special = (word & 0x8080_8080_8080_8080)
-                        | ((word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080)
-                        | ((del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080)
-                    if special == 0 {
+                    let word = EightBytes.load(bytes, at: i)
+                    let found = EightBytes.high(word) | EightBytes.below(word, 0x20) | EightBytes.equal(word, 0x7F)
+                    if found == 0 {
                         i += 8
                         continue
                     }
+                    // Straight to the first byte to look at (an accent,
+                    // every twenty bytes or so in French).
+                    i += EightBytes.plainBytes(before: found)
                 }
                 let b = bytes[i]
                 if b < 0x80 {

@@ -166,29 +166,32 @@ final class PlainFeedReaderTests: XCTestCase {
 
     /// The test that lets the loops skip eight bytes at once agrees with
     /// the byte-by-byte rule for every byte at every place in a word, and
-    /// for random words (whose borrows could mislead a careless test).
-    func testEightPlainBytesAreFoundExactly() {
+    /// for random words (whose borrows could mislead a careless test): it
+    /// finds whether any byte needs a look, and which is the first.
+    func testTheFirstByteNeedingALookIsFoundExactly() {
         func special(_ byte: UInt8, inText: Bool) -> Bool {
             byte < 0x20 || byte == UInt8(ascii: "]") || byte == 0xEF
                 || (inText && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")))
         }
         func word(_ bytes: [UInt8]) -> UInt64 {
-            bytes.withUnsafeBufferPointer { PlainFeedReader.eightBytes($0, at: 0) }
+            bytes.withUnsafeBufferPointer { EightBytes.load($0, at: 0) }
         }
         for inText in [true, false] {
             for place in 0..<8 {
                 for value in 0...255 {
                     var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
                     bytes[place] = UInt8(value)
-                    XCTAssertEqual(PlainFeedReader.isPlain(word(bytes), inText: inText),
-                                   !special(UInt8(value), inText: inText), "byte \(value) at \(place)")
+                    let found = PlainFeedReader.special(word(bytes), inText: inText)
+                    XCTAssertEqual(found == 0 ? nil : EightBytes.plainBytes(before: found),
+                                   special(UInt8(value), inText: inText) ? place : nil, "byte \(value) at \(place)")
                 }
             }
             var generator = SeededGenerator(seed: 8)
             for _ in 0..<100_000 {
                 let bytes = (0..<8).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-                XCTAssertEqual(PlainFeedReader.isPlain(word(bytes), inText: inText),
-                               !bytes.contains { special($0, inText: inText) }, "\(bytes)")
+                let found = PlainFeedReader.special(word(bytes), inText: inText)
+                XCTAssertEqual(found == 0 ? nil : EightBytes.plainBytes(before: found),
+                               bytes.firstIndex { special($0, inText: inText) }, "\(bytes)")
             }
         }
     }

@@ -1,0 +1,44 @@
+/// Eight bytes of UTF-8 looked at as one 64-bit word, so that the loops
+/// over a body's bytes can pass over a run of plain text eight bytes at a
+/// time and look at bytes one by one only near what they are looking for.
+///
+/// Each test gives the high bit of the bytes it finds. The first byte it
+/// marks is always one it looks for; a borrow may mark others after it.
+public enum EightBytes {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `i`, which must be at most `count - 8`: the
+    /// first in the lowest bits.
+    @inlinable @inline(__always)
+    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// How many bytes stand before the first one a test marked in `found`
+    /// (not zero): a loop can pass over them at once.
+    @inlinable @inline(__always)
+    public static func plainBytes(before found: UInt64) -> Int {
+        found.trailingZeroBitCount >> 3
+    }
+
+    /// Bytes equal to `byte`.
+    @inlinable @inline(__always)
+    public static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// Bytes below `limit`, which is at most 0x80 (bytes with their high
+    /// bit set are never below it).
+    @inlinable @inline(__always)
+    public static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highs
+    }
+
+    /// Bytes with their high bit set: parts of characters past ASCII.
+    @inlinable @inline(__always)
+    public static func high(_ word: UInt64) -> UInt64 {
+        word & highs
+    }
+}
