@@ -36,6 +36,16 @@ public enum EightBytes {
         (word &- ones &* UInt64(limit)) & ~word & highs
     }
 
+    /// ASCII bytes from `lowest` to `highest` (both below 0x80). Exact for
+    /// every byte: the high bits are cleared first, so no sum carries.
+    @inlinable @inline(__always)
+    public static func within(_ word: UInt64, _ lowest: UInt8, _ highest: UInt8) -> UInt64 {
+        let low = word & ~highs
+        let fromLowest = low &+ ones &* UInt64(0x80 - lowest)
+        let pastHighest = low &+ ones &* UInt64(0x7F - highest)
+        return fromLowest & ~pastHighest & ~word & highs
+    }
+
     /// Bytes with their high bit set: parts of characters past ASCII.
     @inlinable @inline(__always)
     public static func high(_ word: UInt64) -> UInt64 {

@@ -50,10 +50,24 @@ enum FrenchTermScanner {
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
             // Most of a French text: ASCII letters, digits and spaces, which
             // fold to themselves (or their lowercase), or end the word.
             if count + roomPerScalar <= capacity {
+                // The lowercase letters and digits that start the next eight
+                // bytes are copied at once (all eight, counted up to the
+                // first other byte: the word has room for them).
+                if i + 8 <= n {
+                    let eight = EightBytes.load(bytes, at: i)
+                    let kept = EightBytes.within(eight, 0x61, 0x7A) | EightBytes.within(eight, 0x30, 0x39)
+                    let taken = EightBytes.plainBytes(before: ~kept & EightBytes.highs)
+                    if taken > 0 {
+                        UnsafeMutableRawPointer(word + count).storeBytes(of: eight.littleEndian, as: UInt64.self)
+                        count += taken
+                        i += taken
+                        continue
+                    }
+                }
+                let b = bytes[i]
                 if b &- 0x61 < 26 || b &- 0x30 < 10 {
                     word[count] = b
                     count += 1
@@ -74,6 +88,7 @@ enum FrenchTermScanner {
                     continue
                 }
             }
+            let b = bytes[i]
             let value: UInt32
             if b < 0x80 {
                 value = UInt32(b)
