@@ -121,31 +121,55 @@ public enum FrenchAnalyzer {
     /// Light French stemming on a folded word (ASCII letters; anything else
     /// is left as it is).
     public static func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
-        let kept = bytes.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: $0.count) }
+        let count = word.utf8.count
+        var bytes = Array(word.utf8) + [UInt8](repeating: 0, count: 8)   // room to read past, as in the scanner's word
+        let kept = bytes.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: count) }
         return String(decoding: bytes[..<kept], as: UTF8.self)
     }
 
     /// Stems the word in place and returns its new length: a stem is never
-    /// longer than its word, and only its last bytes change.
+    /// longer than its word, and only its last bytes change. Eight bytes
+    /// past the word must be readable (the scanner's word has that room).
     static func stem(_ w: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         var n = count
-        guard n > 3 else { return n }
-        for k in 0..<n where w[k] < 0x61 || w[k] > 0x7A { return n }
-        func ends(_ suffix: StaticString) -> Bool {
-            let length = suffix.utf8CodeUnitCount
-            guard n >= length else { return false }
-            return FrenchTermScanner.equals(w + (n - length), length, suffix)
+        guard n > 3, isLowercaseASCII(w, count: n) else { return n }
+        // Suffixes are matched on the last bytes themselves (fifteen million
+        // words go through here at a large import).
+        let (a, e, f, i, l, s, u, v, x): (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0x61, 0x65, 0x66, 0x69, 0x6C, 0x73, 0x75, 0x76, 0x78)
+        if w[n - 1] == x {
+            if w[n - 3] == a && w[n - 2] == u {
+                if w[n - 4] == e { n -= 1 }                                   // bureaux → bureau
+                else if n > 4 { n -= 1; w[n - 2] = a; w[n - 1] = l }          // journaux → journal
+                else { n -= 1 }
+            } else {
+                n -= 1                                                        // prix → pri
+            }
+        } else if w[n - 1] == s {
+            n -= 1                                                            // élections → élection
         }
-        if ends("eaux") { n -= 1 }                                            // bureaux → bureau
-        else if ends("aux"), n > 4 { n -= 1; w[n - 2] = 0x61; w[n - 1] = 0x6C }   // journaux → journal
-        else if ends("s") || ends("x") { n -= 1 }                             // élections → élection
-        if n > 3, ends("e") { n -= 1 }                                        // élue → élu, école → écol
-        if n > 4, ends("if") { w[n - 1] = 0x76 }                              // actif → activ (active)
-        if n > 4, w[n - 2] == w[n - 1], w[n - 1] == 0x6C || w[n - 1] == 0x6E || w[n - 1] == 0x74 {
+        if n > 3, w[n - 1] == e { n -= 1 }                                    // élue → élu, école → écol
+        if n > 4, w[n - 2] == i, w[n - 1] == f { w[n - 1] = v }               // actif → activ (active)
+        if n > 4, w[n - 2] == w[n - 1], w[n - 1] == l || w[n - 1] == 0x6E || w[n - 1] == 0x74 {
             n -= 1                                                            // parisienn → parisien
         }
-        if n > 4, ends("e") { n -= 1 }                                        // journée: "journee" → "journ", as "journé"
+        if n > 4, w[n - 1] == e { n -= 1 }                                    // journée: "journee" → "journ", as "journé"
         return n
+    }
+
+    /// Whether the word is made of a to z only, eight letters at a time.
+    private static func isLowercaseASCII(_ w: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
+        let letters = UnsafeBufferPointer(start: UnsafePointer(w), count: count + 8)
+        var k = 0
+        while k < count {
+            let eight = EightBytes.load(letters, at: k)
+            let rest = count - k
+            // The bytes past the word are left out of the test.
+            let inWord: UInt64 = rest >= 8 ? 0x8080_8080_8080_8080
+                : ((1 << (8 * UInt64(rest))) - 1) & 0x8080_8080_8080_8080
+            if EightBytes.within(eight, 0x61, 0x7A) & inWord != inWord { return false }
+            k += 8
+        }
+        return true
     }
 }

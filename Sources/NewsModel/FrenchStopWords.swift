@@ -23,10 +23,14 @@ enum FrenchStopWords {
     /// as integers (their bytes packed, at most seven) in a small
     /// open-addressed table, which the caller holds (`table`): one
     /// multiplication and one or two loads, not even the check that a
-    /// static is set up.
+    /// static is set up. Eight bytes must be readable at `word`, whatever
+    /// its length: the scanner's word always has that much room after it.
     static func contains(_ word: UnsafePointer<UInt8>, count: Int, in slots: UnsafeBufferPointer<UInt64>) -> Bool {
         guard count <= 7 else { return false }
-        let key = pack(word, count)
+        // The word's bytes in one load, those past it masked off: as `pack`
+        // packs them.
+        let eight = UInt64(littleEndian: UnsafeRawPointer(word).loadUnaligned(as: UInt64.self))
+        let key = eight & ((1 << (8 * UInt64(count))) - 1)
         var slot = Self.slot(key)
         while true {
             let stored = slots[slot]
