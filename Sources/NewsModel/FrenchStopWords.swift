@@ -24,7 +24,8 @@ enum FrenchStopWords {
     /// open-addressed table, which the caller holds (`table`): one
     /// multiplication and one or two loads, not even the check that a
     /// static is set up. Eight bytes must be readable at `word`, whatever
-    /// its length: the scanner's word always has that much room after it.
+    /// its length: the scanner's word keeps eight readable bytes past its
+    /// room (see `FrenchTermScanner.allocateWord`).
     static func contains(_ word: UnsafePointer<UInt8>, count: Int, in slots: UnsafeBufferPointer<UInt64>) -> Bool {
         guard count <= 7 else { return false }
         // The word's bytes in one load, those past it masked off: as `pack`

@@ -39,7 +39,7 @@ enum FrenchTermScanner {
                              folded: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt64>,
                              emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var capacity = 256
-        var word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        var word = allocateWord(capacity)
         defer { word.deallocate() }
         var count = 0
         var elided = false   // the word holds an apostrophe
@@ -108,7 +108,7 @@ enum FrenchTermScanner {
                 i += 4
             }
             if count + roomPerScalar > capacity {
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                let larger = allocateWord(capacity * 2)
                 larger.update(from: word, count: count)
                 word.deallocate()
                 word = larger
@@ -139,6 +139,15 @@ enum FrenchTermScanner {
             }
         }
         if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
+    }
+
+    /// Room for a word of `capacity` bytes, and eight more that are always
+    /// readable past any of them (zeros): the stop words and the stemmer
+    /// read a word's bytes eight at a time.
+    private static func allocateWord(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 8)
+        word.initialize(repeating: 0, count: capacity + 8)
+        return word
     }
 
     /// A finished word, `elided` when it holds an apostrophe.

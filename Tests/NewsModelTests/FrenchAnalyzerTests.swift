@@ -24,6 +24,22 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words(word + " x"), [String(repeating: "e", count: 5_000), "x"])
     }
 
+    /// Words that end at every place near the end of the word's room, the
+    /// last byte folded from a longer character or not: the stop words and
+    /// the stemmer read eight bytes at a time there (run under the address
+    /// sanitizer, nothing is read past the memory).
+    func testWordsEndingAtTheEdgeOfTheirRoom() {
+        for length in Array(1...40) + Array(110...140) + Array(240...270) {
+            for (letter, folded) in [("a", "a"), ("Œ", "oe"), ("ﬃ", "ffi")] {
+                let word = String(repeating: letter, count: length)
+                let expected = FrenchAnalyzer.stem(String(repeating: folded, count: length))
+                let terms = FrenchAnalyzer.terms(word)
+                XCTAssertEqual(terms, expected == "a" ? [] : [expected], "\(length) × \(letter)")
+                XCTAssertEqual(FrenchAnalyzer.terms(word + " Les écoles"), terms + ["ecol"], "\(length) × \(letter)")
+            }
+        }
+    }
+
     /// Text given as bytes gives the terms the string gives; bytes that are
     /// not UTF-8 separate words and are never read past, however cut.
     func testBytesGiveTheTermsOfTheirString() {
@@ -130,8 +146,13 @@ final class FrenchAnalyzerTests: XCTestCase {
             candidates.append(word + "s")
         }
         for word in candidates {
+            // Letters after the word, as in the scanner's memory: they must
+            // not count (and eight bytes must be readable there).
+            let count = word.utf8.count
             let found = FrenchStopWords.table.withUnsafeBufferPointer { table in
-                Array(word.utf8).withUnsafeBufferPointer { FrenchStopWords.contains($0.baseAddress!, count: $0.count, in: table) }
+                (Array(word.utf8) + Array("xxxxxxxx".utf8)).withUnsafeBufferPointer {
+                    FrenchStopWords.contains($0.baseAddress!, count: count, in: table)
+                }
             }
             XCTAssertEqual(found, list.contains(word), word)
         }
