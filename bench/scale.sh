@@ -11,10 +11,10 @@
 # with KIOSQUE_KEY_TRACE; newsboat has no such trace), the reader's memory,
 # and a search for a common word (the whole command, and typed into the
 # list's filter), and SQLite's own share of the import (bench/sqlite-floor.py).
-# The first import is the median of KIOSQUE_IMPORT_RUNS
-# runs (3) for both programs, every run listed; the rest are wall-clock
-# times from one run each: read them as orders of magnitude, note what else
-# the machine was doing, and keep the history in bench/RESULTS.md.
+# The first import is the median of KIOSQUE_IMPORT_RUNS runs (3) for both
+# programs, taking turns, every run listed; the rest are wall-clock times
+# from one run each: read them as orders of magnitude, note what else the
+# machine was doing, and keep the history in bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 feeds="${1:-1}"
@@ -30,25 +30,22 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # Runs a command, prints "seconds peak-MB".
 measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }'; }
-# The first import, $runs times from nothing ($1: what to remove before each
-# run; the rest: the command); prints "median-seconds peak-MB all-seconds".
-# This machine's speed drifts by a sixth from one minute to the next, so one
-# run alone can mislead either way; both programs get the same treatment.
-runs="${KIOSQUE_IMPORT_RUNS:-3}"
+# One first import from nothing ($1: what to remove first; the rest: the
+# command); prints "seconds peak-MB".
 first_import() {
   local clean="$1"; shift
-  local times=() peak=0 t mb
-  for _ in $(seq 1 "$runs"); do
-    rm -rf $clean
-    # The last run's pages still going to the disk would slow this one.
-    sync
-    read -r t mb < <(measure "$@")
-    times+=("$t")
-    [ "$mb" -gt "$peak" ] && peak=$mb
-  done
-  local median; median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-  echo "$median $peak ${times[*]}"
+  rm -rf $clean
+  # The last run's pages still going to the disk would slow this one.
+  sync
+  measure "$@"
 }
+# This machine's speed drifts by a sixth from one minute to the next (the
+# same import took 3.6 s and 5.0 s within ten minutes), so one run alone can
+# mislead either way: the first imports of both programs are run
+# $runs times each, taking turns, and their medians compared.
+runs="${KIOSQUE_IMPORT_RUNS:-3}"
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+peak() { printf '%s\n' "$@" | sort -n | tail -n 1; }
 tmux_() { tmux -L kiosque-scale "$@"; }
 # Starts a program in a tmux pane and waits until the screen shows $1;
 # prints the seconds it took.
@@ -77,7 +74,21 @@ latency() {
 # kiosque
 store="$work/kiosque.sqlite"
 trace="$work/keys.txt"
-read -r k_import k_import_mb k_import_all < <(first_import "$store $store-wal $store-shm" "$kiosque" import --store "$store" "$work/feeds")
+if command -v newsboat >/dev/null; then
+  for f in "$work"/feeds/*.xml; do echo "file://$f"; done > "$work/urls"
+  printf 'reload-threads 2\n' > "$work/newsboat.conf"
+  nb=(newsboat -u "$work/urls" -c "$work/cache.db" -C "$work/newsboat.conf")
+fi
+k_times=(); k_peaks=(); n_times=(); n_peaks=()
+for _ in $(seq 1 "$runs"); do
+  read -r t mb < <(first_import "$store $store-wal $store-shm" "$kiosque" import --store "$store" "$work/feeds")
+  k_times+=("$t"); k_peaks+=("$mb")
+  if [ -n "${nb+x}" ]; then
+    read -r t mb < <(first_import "$work/cache.db $work/cache.db.lock" "${nb[@]}" -x reload)
+    n_times+=("$t"); n_peaks+=("$mb")
+  fi
+done
+k_import=$(median "${k_times[@]}"); k_import_mb=$(peak "${k_peaks[@]}"); k_import_all="${k_times[*]}"
 read -r k_again _ < <(measure "$kiosque" import --store "$store" "$work/feeds")
 k_first=$(first_screen "articles," "env TERM=tmux-256color KIOSQUE_STORE='$store' KIOSQUE_KEY_TRACE='$trace' '$kiosque' --no-ticker")
 sleep 0.5
@@ -102,11 +113,8 @@ k_floor=$(python3 bench/sqlite-floor.py "$kiosque" "$store" |
 
 # newsboat, on the same files
 n_import="—"; n_import_mb="—"; n_import_all=""; n_again="—"; n_first="—"; n_rss="—"
-if command -v newsboat >/dev/null; then
-  for f in "$work"/feeds/*.xml; do echo "file://$f"; done > "$work/urls"
-  printf 'reload-threads 2\n' > "$work/newsboat.conf"
-  nb=(newsboat -u "$work/urls" -c "$work/cache.db" -C "$work/newsboat.conf")
-  read -r n_import n_import_mb n_import_all < <(first_import "$work/cache.db $work/cache.db.lock" "${nb[@]}" -x reload)
+if [ -n "${nb+x}" ]; then
+  n_import=$(median "${n_times[@]}"); n_import_mb=$(peak "${n_peaks[@]}"); n_import_all="${n_times[*]}"
   read -r n_again _ < <(measure "${nb[@]}" -x reload)
   n_first=$(first_screen "Journal" "env TERM=tmux-256color ${nb[*]}")
   sleep 0.5

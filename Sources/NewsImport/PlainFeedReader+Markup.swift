@@ -181,7 +181,7 @@ extension PlainFeedReader {
             i += 1
             guard value.count <= Self.maximumText else { throw .declined }
         }
-        guard let string = String(validating: value, as: UTF8.self) else { throw .declined }
+        guard let string = Self.string(validating: &value) else { throw .declined }
         return (string, hadReference)
     }
 
