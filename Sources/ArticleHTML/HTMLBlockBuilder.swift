@@ -245,7 +245,7 @@ package struct HTMLBlockBuilder: HTMLFragmentVisitor {
                 pushSink(.credit)
                 return .credit
             }
-            return HTMLElementKinds.blocks.contains(name) ? startBoundary() : .inline
+            return node.isBlock ? startBoundary() : .inline
         }
     }
 

@@ -5,6 +5,9 @@ import NewsModel
 package struct HTMLFragmentNode: HTMLNodeView {
     package var name: String
     package var attributes: [(name: String, value: String)]
+    /// Known from the scanner's own table of tags, where the set of block
+    /// tags hashed the name of every element twice.
+    package var isBlock: Bool
 
     package var isElement: Bool { true }
     package var isText: Bool { false }
@@ -24,7 +27,17 @@ package struct HTMLFragmentNode: HTMLNodeView {
 /// test holds both paths to the same blocks on the fixtures and on random
 /// fragments.
 package enum HTMLFragmentScanner {
-    private enum Kind { case division, paragraph, heading, quote, list, listItem, figure, figcaption, inline, void }
+    private enum Kind {
+        case division, paragraph, heading, quote, list, listItem, figure, figcaption, inline, void
+
+        /// As `HTMLElementKinds.blocks` says of the tags of this kind.
+        var isBlock: Bool {
+            switch self {
+            case .division, .paragraph, .heading, .quote, .list, .listItem, .figure, .figcaption: true
+            case .inline, .void: false
+            }
+        }
+    }
 
     /// Shows the fragment to the visitor as it reads it, exactly as
     /// `HTMLTreeWalk.visit` shows libxml2's tree of the same fragment:
@@ -32,12 +45,14 @@ package enum HTMLFragmentScanner {
     /// nothing inside one it declined, and text as decoded bytes (no string
     /// per text node). Nil when the fragment is not one the scanner reads:
     /// the visitor has then seen part of it and must be dropped.
-    package static func scan<Visitor: HTMLFragmentVisitor>(_ html: String, with visitor: Visitor) -> Visitor? {
+    /// The visitor is consumed: the scanner then holds the only reference
+    /// to its arrays, which grow in place (a copy of the caller's kept
+    /// them shared, and each array was copied at its first append).
+    package static func scan<Visitor: HTMLFragmentVisitor>(_ html: String, with visitor: consuming Visitor) -> Visitor? {
         var html = html
-        return html.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes, visitor: visitor)
-            return scanner.run() ? scanner.visitor : nil
-        }
+        var scanner = Scanner(visitor: visitor)
+        let read = html.withUTF8 { scanner.run(over: $0) }
+        return read ? scanner.visitor : nil
     }
 
     /// How deep elements may nest in a fragment the scanner reads: well
@@ -57,7 +72,8 @@ package enum HTMLFragmentScanner {
     ]
 
     private struct Scanner<Visitor: HTMLFragmentVisitor> {
-        let bytes: UnsafeBufferPointer<UInt8>
+        /// The fragment, while `run` reads it.
+        var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var index = 0
         var visitor: Visitor
         /// Open elements' names; the fragment's parent is the page's body.
@@ -68,12 +84,17 @@ package enum HTMLFragmentScanner {
         var skipping = 0
         var decoded: [UInt8] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, visitor: Visitor) {
-            self.bytes = bytes
+        init(visitor: consuming Visitor) {
             self.visitor = visitor
+            // Room for the usual nesting at once: growing these arrays was
+            // a tenth of the allocations of an import.
+            open.reserveCapacity(8)
+            entered.reserveCapacity(8)
         }
 
-        mutating func run() -> Bool {
+        mutating func run(over fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes = fragment
+            defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "<") {
                     guard index + 1 < bytes.count else { return false }
@@ -141,6 +162,7 @@ package enum HTMLFragmentScanner {
                 index += 1
                 skipSpaces()
                 guard let value = readQuoted() else { return false }
+                if attributes.isEmpty { attributes.reserveCapacity(4) }   // one allocation for the usual few
                 attributes.append((attributeName, value))
             }
             let isVoid = kind == .void
@@ -149,7 +171,7 @@ package enum HTMLFragmentScanner {
             // them; the checks above look through the open elements.
             if !isVoid { guard open.count < HTMLFragmentScanner.maximumDepth else { return false } }
             if !isVoid { open.append(name) }
-            let node = HTMLFragmentNode(name: name, attributes: attributes)
+            let node = HTMLFragmentNode(name: name, attributes: attributes, isBlock: kind.isBlock)
             if skipping > 0 {
                 if !isVoid { skipping += 1 }
             } else if visitor.enter(node) {
@@ -212,7 +234,10 @@ package enum HTMLFragmentScanner {
         /// An attribute's name, lowercase, as libxml2 gives it ("data-src",
         /// "aria-hidden").
         private mutating func readName() -> String {
-            String(decoding: nameBytes(hyphens: true).map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let name = nameBytes(hyphens: true)
+            // Usually written in lowercase already: no lowered copy then.
+            guard name.contains(where: { $0 &- 0x41 < 26 }) else { return String(decoding: name, as: UTF8.self) }
+            return String(decoding: name.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
 
         /// A letter, then letters and digits (and "-" with `hyphens`), from
@@ -231,25 +256,40 @@ package enum HTMLFragmentScanner {
             let quote = bytes[index]
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
             index += 1
-            decoded.removeAll(keepingCapacity: true)
+            // Bytes are gathered only once a reference needs decoding: a
+            // value without one (most URLs) becomes its string in place.
+            let start = index
+            var gathered = false
             while index < bytes.count, bytes[index] != quote {
                 let byte = bytes[index]
                 // Layout characters in values: whatever libxml2 makes of them, not guessed here.
                 if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "<") { return nil }
                 if byte == UInt8(ascii: "&") {
+                    if !gathered {
+                        decoded.removeAll(keepingCapacity: true)
+                        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                        gathered = true
+                    }
                     guard entity() else { return nil }
                 } else {
-                    decoded.append(byte)
+                    if gathered { decoded.append(byte) }
                     index += 1
                 }
             }
             guard index < bytes.count else { return nil }
+            let value = gathered ? String(decoding: decoded, as: UTF8.self)
+                                 : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             index += 1
-            return String(decoding: decoded, as: UTF8.self)
+            return value
         }
 
         private mutating func skipSpaces() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0C: index += 1
+                default: return
+                }
+            }
         }
 
         // MARK: Text

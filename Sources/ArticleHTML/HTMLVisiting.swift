@@ -8,6 +8,13 @@ package protocol HTMLNodeView {
     /// A text node's characters, entities decoded.
     var text: String { get }
     func attribute(_ name: String) -> String?
+    /// Whether the element ends the running paragraph and starts a new one
+    /// (`HTMLElementKinds.blocks`).
+    var isBlock: Bool { get }
+}
+
+extension HTMLNodeView {
+    package var isBlock: Bool { HTMLElementKinds.blocks.contains(name) }
 }
 
 /// Something that reads an HTML tree in document order.

@@ -20,7 +20,8 @@ package enum SimpleHTML {
     /// made now, the ordinary way, which cleans them.
     package static func deferred(_ html: String, baseURL: String?) -> DeferredHTML? {
         guard TextSanitizer.needsNoCleaning(html),
-              let reader = HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL)) else { return nil }
+              let reader = HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL, room: html.utf8.count))
+        else { return nil }
         return DeferredHTML(html: html, baseURL: baseURL, textUTF8: reader.textUTF8, imageURLs: reader.imageURLs)
     }
 
@@ -36,7 +37,8 @@ package enum SimpleHTML {
 
     /// The text `deferred` gave for HTML a store holds, for the search index.
     package static func storedText(_ html: String, baseURL: String?) -> [UInt8] {
-        HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL))?.textUTF8 ?? Array(html.utf8)
+        HTMLFragmentScanner.scan(html, with: HTMLSearchText(baseURL: baseURL, room: html.utf8.count))?.textUTF8
+            ?? Array(html.utf8)
     }
 }
 
@@ -63,8 +65,13 @@ struct HTMLSearchText: HTMLFragmentVisitor {
     /// The text set apart in the quote or caption being read.
     private var apartUTF8: [UInt8] = []
 
-    init(baseURL: String?) {
+    /// `room`: the fragment's length in bytes, which its text does not
+    /// pass (tags and references are longer than the spaces and characters
+    /// they give): the text is not copied again and again as it grows.
+    init(baseURL: String?, room: Int) {
         self.baseURL = baseURL
+        textUTF8.reserveCapacity(room)
+        apart.reserveCapacity(8)
     }
 
     mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
@@ -76,7 +83,7 @@ struct HTMLSearchText: HTMLFragmentVisitor {
             appendSpace()
             return false
         default:
-            if HTMLElementKinds.blocks.contains(node.name) { appendSpace() }
+            if node.isBlock { appendSpace() }
             let setApart = !inApart && isSetApart(node)
             apart.append(setApart)
             if setApart { inApart = true }
@@ -111,7 +118,7 @@ struct HTMLSearchText: HTMLFragmentVisitor {
             takeApart()
         default: break
         }
-        if HTMLElementKinds.blocks.contains(node.name) { appendSpace() }
+        if node.isBlock { appendSpace() }
     }
 
     /// As `HTMLBlockBuilder` reads them: in a quote, its <cite> or <footer>

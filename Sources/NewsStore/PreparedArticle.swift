@@ -58,8 +58,17 @@ public struct PreparedArticle: Sendable {
     private static func imageURLs(_ article: Article) -> [String] {
         let made = article.images.map(\.url)
         guard let deferred = article.deferredHTML, !deferred.imageURLs.isEmpty else { return made }
-        var seen = Set(made)
-        return made + deferred.imageURLs.filter { seen.insert($0).inserted }
+        var urls = made
+        urls.reserveCapacity(made.count + deferred.imageURLs.count)
+        // An article has a few images: looking through them costs less than
+        // the set it took to remember them (three allocations per article).
+        if made.count + deferred.imageURLs.count <= 16 {
+            for url in deferred.imageURLs where !urls.contains(url) { urls.append(url) }
+        } else {
+            var seen = Set(made)
+            for url in deferred.imageURLs where seen.insert(url).inserted { urls.append(url) }
+        }
+        return urls
     }
 
     /// The blocks' JSON as text, for statements bound through GRDB.
