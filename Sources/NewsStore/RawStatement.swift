@@ -38,11 +38,6 @@ final class RawStatement {
         value.withUTF8 { bindText(index, $0) }
     }
 
-    /// Text already in UTF-8 (a body's JSON, search terms): no string made.
-    func bind(_ index: Int32, utf8 value: [UInt8]) {
-        value.withUnsafeBufferPointer { bindText(index, $0) }
-    }
-
     private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         // SQLITE_TRANSIENT: SQLite copies the text before this returns.
         if let base = bytes.baseAddress {
@@ -82,22 +77,47 @@ final class RawStatement {
         }
     }
 
-    /// Runs the statement with one more parameter bound to `utf8` where it
-    /// lies: the largest text of a statement (a body, its search terms) is
-    /// then not copied first. The parameter is bound to NULL again before
-    /// this returns, so SQLite never holds the bytes past their lifetime.
-    func run(binding index: Int32, utf8 value: [UInt8]) throws {
-        try value.withUnsafeBufferPointer { bytes in
-            defer { sqlite3_bind_null(handle, index) }
-            if let base = bytes.baseAddress {
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    // No destructor (SQLITE_STATIC): SQLite reads the bytes where they are.
-                    _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
-                }
-            } else {
-                bindText(index, bytes)
-            }
-            try run()
+    /// Runs the statement with these texts bound where they lie
+    /// (SQLITE_STATIC): with SQLITE_TRANSIENT, SQLite copied each into
+    /// memory of its own first (a dozen allocations per article at import).
+    /// Every parameter is unbound (NULL) again before this returns, so
+    /// SQLite never holds the bytes past their lifetime.
+    func run(texts: [(index: Int32, value: String?)] = [], utf8: [(index: Int32, value: [UInt8])] = []) throws {
+        defer { sqlite3_clear_bindings(handle) }
+        try binding(texts, from: 0, then: utf8)
+    }
+
+    private func binding(_ texts: [(index: Int32, value: String?)], from k: Int,
+                         then arrays: [(index: Int32, value: [UInt8])]) throws {
+        guard k < texts.count else {
+            try binding(arrays, from: 0)
+            return
+        }
+        guard var value = texts[k].value else {
+            sqlite3_bind_null(handle, texts[k].index)
+            try binding(texts, from: k + 1, then: arrays)
+            return
+        }
+        // The bytes stay where they are until the closure returns, and the
+        // statement has run by then.
+        try value.withUTF8 { bytes in
+            bindStatic(texts[k].index, bytes)
+            try binding(texts, from: k + 1, then: arrays)
+        }
+    }
+
+    private func binding(_ arrays: [(index: Int32, value: [UInt8])], from k: Int) throws {
+        guard k < arrays.count else { return try run() }
+        try arrays[k].value.withUnsafeBufferPointer { bytes in
+            bindStatic(arrays[k].index, bytes)
+            try binding(arrays, from: k + 1)
+        }
+    }
+
+    private func bindStatic(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return bindText(index, bytes) }   // empty: nothing to point at
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)   // no destructor: SQLITE_STATIC
         }
     }
 
