@@ -79,6 +79,7 @@ enum FeedText {
 
     /// Several authors as one line, each name once.
     static func authors(_ names: [String]) -> String? {
+        if names.count <= 1 { return names.first.flatMap(nonEmptyLine) }   // the usual case, without a set
         var seen = Set<String>()
         let cleaned = names.compactMap(nonEmptyLine).filter { seen.insert($0).inserted }
         return cleaned.isEmpty ? nil : cleaned.joined(separator: ", ")

@@ -6,7 +6,9 @@ import Foundation
 extension PlainFeedReader {
     func startTag() throws(Stop) -> FeedElement {
         var i = index + 1
-        let name = try readName(&i)
+        // Where it lies: the window does not move while a tag is read (a
+        // tag cut by the window's edge is read again whole).
+        let name = UnsafeBufferPointer(rebasing: source.bytes[try readNameRange(&i)])
         var attributes: [(name: [UInt8], value: String)] = []
         var selfClosing = false
         while true {
@@ -59,11 +61,11 @@ extension PlainFeedReader {
             }
         }
         guard bindings.count <= Self.maximumBindings else { throw .declined }
-        let (namespace, localName) = try resolve(name, isAttribute: false)
+        let (namespace, localName) = try resolve(name[...], isAttribute: false)
         var resolved: [FeedElement.Attribute] = []
         for attribute in attributes where attribute.name != Self.xmlnsName
             && !attribute.name.starts(with: Self.xmlnsPrefix) {
-            let (attributeNamespace, attributeLocal) = try resolve(attribute.name, isAttribute: true)
+            let (attributeNamespace, attributeLocal) = try resolve(attribute.name[...], isAttribute: true)
             guard !resolved.contains(where: { $0.namespace == attributeNamespace && $0.localName == attributeLocal })
             else { throw .declined }
             resolved.append(.init(namespace: attributeNamespace, localName: attributeLocal, value: attribute.value))
@@ -76,7 +78,7 @@ extension PlainFeedReader {
             bindings.removeLast(added)
             pendingEnd = element
         } else {
-            open.append((element, name, added))
+            open.append((element, WrittenName(name), added))
         }
         return element
     }
@@ -86,7 +88,9 @@ extension PlainFeedReader {
         let name = try readNameRange(&i)   // compared where it lies: no array per end tag
         _ = try skipSpaces(&i)
         guard try peek(i) == UInt8(ascii: ">") else { throw .declined }
-        guard let last = open.last, source.bytes[name].elementsEqual(last.name) else { throw .declined }
+        guard let last = open.last, last.name.matches(UnsafeBufferPointer(rebasing: source.bytes[name])) else {
+            throw .declined
+        }
         index = i + 1
         open.removeLast()
         bindings.removeLast(last.bindings)
@@ -94,7 +98,8 @@ extension PlainFeedReader {
     }
 
     /// The namespace and local name of a qualified name.
-    private func resolve(_ name: [UInt8], isAttribute: Bool) throws(Stop) -> (String?, String) {
+    private func resolve<Name: Collection<UInt8>>(_ name: Name, isAttribute: Bool) throws(Stop) -> (String?, String)
+    where Name.Index == Int {
         guard let colon = name.firstIndex(of: UInt8(ascii: ":")) else {
             let local = String(decoding: name, as: UTF8.self)
             if isAttribute { return (nil, local) }
@@ -103,11 +108,11 @@ extension PlainFeedReader {
         // A second colon is checked on the bytes: a string's search for a
         // character looks at whole graphemes (a tenth of a second per feed
         // of 100,000 items).
-        guard colon + 1 < name.count, !name[(colon + 1)...].contains(UInt8(ascii: ":")) else { throw .declined }
-        let prefix = Array(name[..<colon])
+        guard colon + 1 < name.endIndex, !name[(colon + 1)...].contains(UInt8(ascii: ":")) else { throw .declined }
+        let prefix = name[..<colon]   // compared where it lies: no array per prefixed name
         let local = String(decoding: name[(colon + 1)...], as: UTF8.self)
-        if prefix == Self.xmlPrefix { return (FeedNamespace.xml, local) }
-        guard let binding = bindings.last(where: { $0.prefix == prefix }), let uri = binding.uri else {
+        if prefix.elementsEqual(Self.xmlPrefix) { return (FeedNamespace.xml, local) }
+        guard let binding = bindings.last(where: { $0.prefix.elementsEqual(prefix) }), let uri = binding.uri else {
             throw .declined   // an undeclared prefix: libxml2 has its own way with it
         }
         return (uri, local)

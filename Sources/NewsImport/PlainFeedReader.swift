@@ -33,7 +33,7 @@ final class PlainFeedReader: FeedEventSource {
     var line = 1
     /// The text gathered since the last markup, as UTF-8.
     var text: [UInt8] = []
-    var open: [(element: FeedElement, name: [UInt8], bindings: Int)] = []
+    var open: [(element: FeedElement, name: WrittenName, bindings: Int)] = []
     /// Namespace prefixes in scope, innermost last ("" for the default).
     var bindings: [(prefix: [UInt8], uri: String?)] = []
     var pendingEnd: FeedElement?

@@ -6,8 +6,14 @@ import NewsModel
 enum RFC3339DateParser {
     /// A cheap test on the first bytes ("dddd-"), to pick the parser to try first.
     static func looksLikeRFC3339(_ text: String) -> Bool {
-        let head = Array(text.utf8.prefix(5))
-        return head.count == 5 && head[0..<4].allSatisfy(ByteScanner.isDigit) && head[4] == UInt8(ascii: "-")
+        // Four digits and a dash, looked at in place (twice per item).
+        var count = 0
+        for byte in text.utf8 {
+            if count == 4 { return byte == UInt8(ascii: "-") }
+            guard ByteScanner.isDigit(byte) else { return false }
+            count += 1
+        }
+        return false
     }
 
     static func parse(_ text: String) -> PublicationDate? {

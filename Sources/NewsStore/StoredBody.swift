@@ -13,12 +13,12 @@ struct StoredBody {
         case html(String, baseURL: String?, textUTF8: [UInt8]?)
     }
 
-    private let parts: [Part]
+    private var parts: [Part]
 
     /// An article about to be stored.
     init(blocks: [Block], deferred: DeferredHTML?) {
         parts = blocks.map(Part.block)
-            + (deferred.map { [.html($0.html, baseURL: $0.baseURL, textUTF8: $0.textUTF8)] } ?? [])
+        if let deferred { parts.append(.html(deferred.html, baseURL: deferred.baseURL, textUTF8: deferred.textUTF8)) }
     }
 
     /// A stored body.
@@ -40,6 +40,8 @@ struct StoredBody {
     /// the same for an article about to be stored and for it once stored,
     /// as the index's entries are removed with the terms they were made of.
     var searchTextUTF8: [UInt8] {
+        // Kept HTML alone, its text known: as it is, not copied.
+        if parts.count == 1, case .html(_, _, let known?) = parts[0] { return known }
         var text: [UInt8] = []
         for part in parts {
             if !text.isEmpty { text.append(0x0A) }

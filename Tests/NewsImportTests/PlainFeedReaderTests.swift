@@ -196,6 +196,26 @@ final class PlainFeedReaderTests: XCTestCase {
         }
     }
 
+    /// An open element's name, packed or not, matches its end tag's bytes
+    /// and nothing else: not one byte changed anywhere, not a shorter or
+    /// longer name.
+    func testWrittenNamesMatchExactlyTheirOwnBytes() {
+        for length in 1...40 {
+            let name = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            name.withUnsafeBufferPointer { bytes in
+                let written = WrittenName(bytes)
+                XCTAssertTrue(written.matches(bytes), "\(length)")
+                XCTAssertFalse(written.matches(UnsafeBufferPointer(rebasing: bytes.dropLast())), "\(length)")
+            }
+            XCTAssertFalse(name.withUnsafeBufferPointer(WrittenName.init).matchesArray(name + [UInt8(ascii: "x")]))
+            for place in 0..<length {
+                var other = name
+                other[place] = UInt8(ascii: "-")
+                XCTAssertFalse(name.withUnsafeBufferPointer(WrittenName.init).matchesArray(other), "\(length) at \(place)")
+            }
+        }
+    }
+
     /// Every fixture, broken a thousand ways: wherever the plain reader
     /// still takes the result, libxml2 reads the same.
     /// `KIOSQUE_PLAIN_MUTATIONS=N KIOSQUE_PLAIN_SEED=S` runs N per fixture
@@ -261,4 +281,8 @@ final class PlainFeedReaderTests: XCTestCase {
         XCTAssertEqual(fromFile, plainReading(bytes))
         XCTAssertTrue(assertSameEvents(bytes))
     }
+}
+
+private extension WrittenName {
+    func matchesArray(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(matches) }
 }
