@@ -26,9 +26,7 @@ struct RSSItemBuilder: Equatable {
             ?? item.about.flatMap { CanonicalURL.resolve($0, against: nil) }
 
         // content:encoded is the full text; description is often a summary.
-        let html = [item.encodedContent, item.description]
-            .compactMap { $0 }
-            .first { !$0.allSatisfy(\.isWhitespace) }
+        let html = Self.unlessBlank(item.encodedContent) ?? Self.unlessBlank(item.description)
         let givenTitle = item.title.map(FeedText.looseLine).flatMap { $0.isEmpty ? nil : $0 }
         let (body, deferred) = bodies.body(html: html, baseURL: base, titled: givenTitle != nil) {
             html.map { HTMLBlocks.blocks(fromHTML: $0, baseURL: base) } ?? []
@@ -36,12 +34,17 @@ struct RSSItemBuilder: Equatable {
         let blocks = FeedImages.blocks(lead: item.enclosureImages + item.mediaImages, thumbnails: item.thumbnails,
                                        body: body, bodyImageURLs: deferred?.imageURLs ?? [], base: base)
         let title = givenTitle ?? FeedText.fallbackTitle(from: blocks)
-        let published = [item.pubDate, item.dcDate].compactMap { $0 }.lazy.compactMap(FeedDates.parse).first
+        let published = item.pubDate.flatMap(FeedDates.parse) ?? item.dcDate.flatMap(FeedDates.parse)
         let author = FeedText.authors(item.creators) ?? item.author.flatMap(FeedText.rssAuthorName)
 
         return Article(guid: guid, title: title, source: source, url: url, published: published, author: author,
                        language: FeedText.nonEmptyLine(item.language) ?? channelLanguage,
                        categories: FeedText.categories(item.categories), blocks: blocks, deferredHTML: deferred,
                        origin: origin)
+    }
+
+    private static func unlessBlank(_ text: String?) -> String? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return text
     }
 }

@@ -33,10 +33,35 @@ public enum FrenchAnalyzer {
     /// `joinedTermsUTF8` of text given as UTF-8 bytes, which need not make a
     /// string first (a byte that cannot start a character separates words).
     public static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        // Written into raw memory: appending to an array checked its
-        // uniqueness and room for each of the fifteen million terms of a
-        // large import. Terms take at most one and a half times the bytes of
-        // the text they come from (İ → i̇), so this rarely grows.
+        // Terms take at most one and a half times the bytes of the text they
+        // come from (İ → i̇): this room is always enough, and the slower way
+        // is only a safeguard.
+        joinedTermsUTF8(utf8: text, room: text.count * 2 + 16)
+    }
+
+    /// Written into the array's own memory, through a pointer: appending
+    /// checked the array's uniqueness and room for each of the fifteen
+    /// million terms of a large import. Terms that would not fit in `room`
+    /// are joined again in memory that grows.
+    static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> [UInt8] {
+        var fits = true
+        let joined = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            count = 0
+            FrenchTermScanner.scan(text, asTerms: true) { term in
+                guard fits, count + term.count + 1 <= room else { fits = false; return }
+                if count > 0 {
+                    buffer[count] = 0x20
+                    count += 1
+                }
+                (buffer.baseAddress! + count).update(from: term.baseAddress!, count: term.count)
+                count += term.count
+            }
+        }
+        return fits ? joined : joinedTermsGrowing(utf8: text)
+    }
+
+    /// `joinedTermsUTF8` in memory that grows as needed.
+    private static func joinedTermsGrowing(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var capacity = text.count * 2 + 16
         var joined = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { joined.deallocate() }

@@ -24,6 +24,16 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words(word + " x"), [String(repeating: "e", count: 5_000), "x"])
     }
 
+    /// Terms that do not fit the room first given are joined all the same.
+    func testJoinedTermsOutgrowingTheirRoomAreAllThere() {
+        let text = "Les électeurs de Québec votent, l’État répond : aujourd’hui ﬁnances ＴＯＫＹＯ 2024"
+        let joined = Array(FrenchAnalyzer.terms(text).joined(separator: " ").utf8)
+        for room in [0, 1, 5, 17, joined.count - 1, joined.count, joined.count + 1, 1_000] {
+            let made = Array(text.utf8).withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0, room: room) }
+            XCTAssertEqual(made, joined, "room \(room)")
+        }
+    }
+
     /// Words that end at every place near the end of the word's room, the
     /// last byte folded from a longer character or not: the stop words and
     /// the stemmer read eight bytes at a time there (run under the address
