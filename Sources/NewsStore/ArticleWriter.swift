@@ -104,25 +104,33 @@ public final class ArticleWriter {
 
     private func insert(_ article: PreparedArticle, rawHash: Int64?) throws {
         let values = insertArticle
+        values.bind(1, article.identity)
+        values.bind(2, article.guid)
+        values.bind(3, article.url)
+        values.bind(4, article.title)
+        values.bind(5, article.source)
         values.bind(6, article.published)
         values.bind(7, article.publishedOffset)
         values.bind(8, article.publishedHasTime)
         values.bind(9, article.published ?? now)
+        values.bind(10, article.author)
+        values.bind(11, article.language)
+        values.bind(12, article.categories)
+        values.bind(14, article.originKind)
+        values.bind(15, article.originLocation)
+        values.bind(16, article.contentHash)
         values.bind(17, rawHash)
         values.bind(18, now)
         values.bind(19, now)
-        try values.run(texts: [(1, article.identity), (2, article.guid), (3, article.url), (4, article.title),
-                               (5, article.source), (10, article.author), (11, article.language),
-                               (12, article.categories), (14, article.originKind), (15, article.originLocation),
-                               (16, article.contentHash)],
-                       utf8: [(13, article.bodyJSON)])
+        try values.run(utf8: (13, article.bodyJSON))
     }
 
     /// Images are rows of their own, keyed by URL, so flags follow the photo
     /// wherever it appears.
     private func linkImages(_ urls: [String], articleID: Int64) throws {
         for (position, url) in urls.enumerated() {
-            try insertImage.run(texts: [(1, url)])
+            insertImage.bind(1, url)
+            try insertImage.run()
             let imageID: Int64
             if db.changesCount > 0 {
                 imageID = db.lastInsertedRowID
@@ -142,7 +150,7 @@ public final class ArticleWriter {
     private func index(_ article: PreparedArticle, id: Int64) throws {
         let terms = article.searchTerms
         indexArticle.bind(1, id)
-        try indexArticle.run(utf8: [(2, terms.titleUTF8), (3, terms.bodyUTF8)])
+        try indexArticle.run(utf8: (2, terms.titleUTF8), (3, terms.bodyUTF8))
     }
 
     func save(_ teaser: Teaser) throws {

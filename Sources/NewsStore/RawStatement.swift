@@ -30,23 +30,24 @@ final class RawStatement {
 
     // Parameters are numbered from 1, as SQLite counts them.
 
+    /// Texts given to the next run, copied one after the other into memory
+    /// the statement keeps from run to run, and bound where they lie there
+    /// (SQLITE_STATIC) just before it steps. Bound as SQLITE_TRANSIENT,
+    /// SQLite made a copy of its own of each: a dozen allocations per
+    /// article at import.
+    /// (Accessed by one thread at a time, through this class only: the
+    /// run-time exclusivity checks of each access are left out.)
+    @exclusivity(unchecked) private var staged: [UInt8] = []
+    @exclusivity(unchecked) private var stagedTexts: [(index: Int32, start: Int, count: Int)] = []
+
     func bind(_ index: Int32, _ value: String?) {
         guard var value else {
             sqlite3_bind_null(handle, index)
             return
         }
-        value.withUTF8 { bindText(index, $0) }
-    }
-
-    private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
-        // SQLITE_TRANSIENT: SQLite copies the text before this returns.
-        if let base = bytes.baseAddress {
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
-            }
-        } else {
-            _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
-        }
+        let start = staged.count
+        value.withUTF8 { staged.append(contentsOf: $0) }
+        stagedTexts.append((index, start, staged.count - start))
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
@@ -65,70 +66,67 @@ final class RawStatement {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    /// Runs the statement to its end.
-    func run() throws {
-        defer { sqlite3_reset(handle) }
-        while true {
-            switch sqlite3_step(handle) {
-            case SQLITE_DONE: return
-            case SQLITE_ROW: continue
-            case let code: throw failure(code)
+    /// Runs the statement to its end; `utf8` texts (a body's JSON, search
+    /// terms) are bound where they lie, as the staged ones are.
+    func run(utf8 first: (index: Int32, value: [UInt8])? = nil, _ second: (index: Int32, value: [UInt8])? = nil)
+    throws {
+        try stepping(first, second) {
+            while true {
+                switch sqlite3_step(handle) {
+                case SQLITE_DONE: return
+                case SQLITE_ROW: continue
+                case let code: throw failure(code)
+                }
             }
-        }
-    }
-
-    /// Runs the statement with these texts bound where they lie
-    /// (SQLITE_STATIC): with SQLITE_TRANSIENT, SQLite copied each into
-    /// memory of its own first (a dozen allocations per article at import).
-    /// Every parameter is unbound (NULL) again before this returns, so
-    /// SQLite never holds the bytes past their lifetime.
-    func run(texts: [(index: Int32, value: String?)] = [], utf8: [(index: Int32, value: [UInt8])] = []) throws {
-        defer { sqlite3_clear_bindings(handle) }
-        try binding(texts, from: 0, then: utf8)
-    }
-
-    private func binding(_ texts: [(index: Int32, value: String?)], from k: Int,
-                         then arrays: [(index: Int32, value: [UInt8])]) throws {
-        guard k < texts.count else {
-            try binding(arrays, from: 0)
-            return
-        }
-        guard var value = texts[k].value else {
-            sqlite3_bind_null(handle, texts[k].index)
-            try binding(texts, from: k + 1, then: arrays)
-            return
-        }
-        // The bytes stay where they are until the closure returns, and the
-        // statement has run by then.
-        try value.withUTF8 { bytes in
-            bindStatic(texts[k].index, bytes)
-            try binding(texts, from: k + 1, then: arrays)
-        }
-    }
-
-    private func binding(_ arrays: [(index: Int32, value: [UInt8])], from k: Int) throws {
-        guard k < arrays.count else { return try run() }
-        try arrays[k].value.withUnsafeBufferPointer { bytes in
-            bindStatic(arrays[k].index, bytes)
-            try binding(arrays, from: k + 1)
-        }
-    }
-
-    private func bindStatic(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return bindText(index, bytes) }   // empty: nothing to point at
-        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)   // no destructor: SQLITE_STATIC
         }
     }
 
     /// Runs a query and reads its first row, if any, with `read` (given
     /// the statement, for `sqlite3_column_*`).
     func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {
-        defer { sqlite3_reset(handle) }
-        switch sqlite3_step(handle) {
-        case SQLITE_DONE: return nil
-        case SQLITE_ROW: return read(handle)
-        case let code: throw failure(code)
+        try stepping(nil, nil) {
+            switch sqlite3_step(handle) {
+            case SQLITE_DONE: return nil
+            case SQLITE_ROW: return read(handle)
+            case let code: throw failure(code)
+            }
+        }
+    }
+
+    /// Binds the staged texts and `first` and `second` where they lie, runs
+    /// `step`, then resets the statement and unbinds every parameter, so
+    /// SQLite never holds bytes past their lifetime.
+    private func stepping<T>(_ first: (index: Int32, value: [UInt8])?, _ second: (index: Int32, value: [UInt8])?,
+                             _ step: () throws -> T) throws -> T {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            staged.removeAll(keepingCapacity: true)
+            stagedTexts.removeAll(keepingCapacity: true)
+        }
+        return try staged.withUnsafeBufferPointer { texts in
+            for text in stagedTexts {
+                bindInPlace(text.index, UnsafeBufferPointer(rebasing: texts[text.start..<(text.start + text.count)]))
+            }
+            return try withBytes(first) { try withBytes(second, step) }
+        }
+    }
+
+    private func withBytes<T>(_ bytes: (index: Int32, value: [UInt8])?, _ body: () throws -> T) throws -> T {
+        guard let bytes else { return try body() }
+        return try bytes.value.withUnsafeBufferPointer { buffer in
+            bindInPlace(bytes.index, buffer)
+            return try body()
+        }
+    }
+
+    private func bindInPlace(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)   // empty: nothing to point at
+            return
+        }
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)   // no destructor: SQLITE_STATIC
         }
     }
 
