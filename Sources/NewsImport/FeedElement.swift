@@ -18,7 +18,10 @@ struct FeedElement: Sendable {
         // An undeclared prefix ("dc:creator" without xmlns:dc) leaves libxml2
         // with a colon in the local name and no namespace; such feeds exist,
         // so the usual prefixes are given their usual namespaces.
-        if namespace == nil, let colon = localName.firstIndex(of: ":"),
+        // (The colon is looked for among the bytes: a search for a character
+        // walked the name grapheme by grapheme, a tenth of a second for the
+        // elements of 100,000 items.)
+        if namespace == nil, let colon = localName.utf8.firstIndex(of: UInt8(ascii: ":")),
            let guessed = FeedNamespace.conventional[String(localName[..<colon])] {
             self.namespace = guessed
             self.localName = String(localName[localName.index(after: colon)...])

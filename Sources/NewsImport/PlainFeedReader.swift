@@ -28,14 +28,18 @@ final class PlainFeedReader: FeedEventSource {
         case declined
     }
 
-    var source: ByteWindow
-    var index = 0
-    var line = 1
+    // The reader's state is used by one thread and only through the reader's
+    // own methods, none of which reaches into a property another is in the
+    // middle of changing: the run-time exclusivity checks are left out of the
+    // properties read at every token (a fiftieth of a large import's time).
+    @exclusivity(unchecked) var source: ByteWindow
+    @exclusivity(unchecked) var index = 0
+    @exclusivity(unchecked) var line = 1
     /// The text gathered since the last markup, as UTF-8.
-    var text: [UInt8] = []
-    var open: [(element: FeedElement, name: WrittenName, bindings: Int)] = []
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var open: [(element: FeedElement, name: WrittenName, bindings: Int)] = []
     /// Namespace prefixes in scope, innermost last ("" for the default).
-    var bindings: [(prefix: [UInt8], uri: String?)] = []
+    @exclusivity(unchecked) var bindings: [(prefix: [UInt8], uri: String?)] = []
     var pendingEnd: FeedElement?
     var rootSeen = false
     private var finished = false
