@@ -29,6 +29,8 @@ enum FeedImages {
     /// part left as HTML (`DeferredHTML`).
     static func blocks(lead: [FeedImage], thumbnails: [FeedImage], body: [Block], bodyImageURLs: [String] = [],
                        base: String?) -> [Block] {
+        // Most items name no image of their own: nothing to compare then.
+        guard !lead.isEmpty || !thumbnails.isEmpty else { return body }
         var seen = Set(body.compactMap { block -> String? in
             if case .image(let image) = block { return image.url }
             return nil
