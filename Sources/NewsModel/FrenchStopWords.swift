@@ -26,6 +26,7 @@ enum FrenchStopWords {
     /// static is set up. Eight bytes must be readable at `word`, whatever
     /// its length: the scanner's word keeps eight readable bytes past its
     /// room (see `FrenchTermScanner.allocateWord`).
+    @inline(__always)
     static func contains(_ word: UnsafePointer<UInt8>, count: Int, in slots: UnsafeBufferPointer<UInt64>) -> Bool {
         guard count <= 7 else { return false }
         // The word's bytes in one load, those past it masked off: as `pack`
