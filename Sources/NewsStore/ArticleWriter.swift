@@ -48,8 +48,8 @@ public final class ArticleWriter {
         // Most articles are new: the insert finds out in the look-up of the
         // identity index it makes anyway (a query first made it twice).
         try insert(article, rawHash: rawHash)
-        if db.changesCount > 0 {
-            let id = db.lastInsertedRowID
+        if insertArticle.changedRows > 0 {
+            let id = insertArticle.lastInsertedRowID
             try linkImages(article.imageURLs, articleID: id)
             try index(article, id: id)
             outcome.added += 1
@@ -132,8 +132,8 @@ public final class ArticleWriter {
             insertImage.bind(1, url)
             try insertImage.run()
             let imageID: Int64
-            if db.changesCount > 0 {
-                imageID = db.lastInsertedRowID
+            if insertImage.changedRows > 0 {
+                imageID = insertImage.lastInsertedRowID
             } else {
                 findImage.bind(1, url)
                 imageID = try findImage.firstRow { sqlite3_column_int64($0, 0) }!

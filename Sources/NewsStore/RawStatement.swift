@@ -130,6 +130,12 @@ final class RawStatement {
         }
     }
 
+    /// The rows the connection's last insert, update or delete changed,
+    /// and the last row it inserted: asked of SQLite directly (through GRDB,
+    /// each question first checks which thread asks).
+    var changedRows: Int { Int(sqlite3_changes(db.sqliteConnection)) }
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(db.sqliteConnection) }
+
     /// The error as GRDB reports it, so the store's errors read the same
     /// whichever way the statement ran (a full disk is "disque plein").
     private func failure(_ code: Int32) -> DatabaseError {
