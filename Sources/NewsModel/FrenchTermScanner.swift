@@ -124,7 +124,7 @@ enum FrenchTermScanner {
                     let first = Int(start[Int(value)])
                     for k in 0..<folds { word[count + k] = folded[first + k] }
                     count += folds
-                    if value == 0x27 { elided = true }
+                    if value == 0x27 || value == 0x2019 { elided = true }
                 }
             } else {
                 let added = foldRare(value, into: word + count)
@@ -160,15 +160,11 @@ enum FrenchTermScanner {
         }
     }
 
-    /// Scalars past the table: apostrophes, accents written apart, the
-    /// Latin letters of later blocks (fullwidth, ligatures, extensions),
-    /// other scripts' letters. Writes the folded bytes at `out` and says how
-    /// many, or -1 for a word separator.
-    private static func foldRare(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        if value == 0x2019 || value == 0x2BC {
-            out[0] = 0x27                                         // ’ and ʼ are apostrophes
-            return 1
-        }
+    /// Scalars past the table: accents written apart, the Latin letters of
+    /// later blocks (fullwidth, ligatures, extensions), other scripts'
+    /// letters. Writes the folded bytes at `out` and says how many, or -1
+    /// for a word separator.
+    static func foldRare(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let scalar = Unicode.Scalar(value) else { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark:

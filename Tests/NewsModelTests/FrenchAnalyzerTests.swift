@@ -18,6 +18,22 @@ final class FrenchAnalyzerTests: XCTestCase {
         XCTAssertEqual(FrenchAnalyzer.words(String(repeating: "Ж", count: 3_000)), [String(repeating: "ж", count: 3_000)])
     }
 
+    /// General Punctuation joined the table: each of its characters folds
+    /// there as it did past the table (the index keeps the same terms),
+    /// ’ being an apostrophe.
+    func testGeneralPunctuationFoldsInTheTableAsItDidPastIt() {
+        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: FrenchTermScanner.roomPerScalar)
+        defer { out.deallocate() }
+        XCTAssertEqual(FrenchAnalyzer.tableEnd, 0x2070)
+        for value in 0x2000..<0x2070 where value != 0x2019 {
+            let count = FrenchTermScanner.foldRare(UInt32(value), into: out)
+            let rare: [UInt8]? = count < 0 ? nil : Array(UnsafeBufferPointer(start: out, count: count))
+            XCTAssertEqual(FrenchAnalyzer.tableFolding[value], rare, "U+\(String(value, radix: 16))")
+        }
+        XCTAssertEqual(FrenchAnalyzer.tableFolding[0x2019], Array("'".utf8))
+        XCTAssertEqual(FrenchAnalyzer.terms("l’État aujourd’hui jusqu’à"), FrenchAnalyzer.terms("l'État aujourd'hui jusqu'à"))
+    }
+
     /// Long words and long texts go through whole (the word's memory grows).
     func testVeryLongWordsAreKept() {
         let word = String(repeating: "é", count: 5_000)
