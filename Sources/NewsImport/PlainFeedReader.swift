@@ -176,14 +176,8 @@ final class PlainFeedReader: FeedEventSource {
         var i = index
         let run = i
         scan: while i < end {
-            if i + 8 <= end {
-                let found = Self.special(EightBytes.load(bytes, at: i), inText: true)
-                if found == 0 {
-                    i += 8
-                    continue
-                }
-                i += EightBytes.plainBytes(before: found)
-            }
+            i = Self.pastPlainBytes(bytes, from: i, to: end, inText: true)
+            guard i < end else { break }
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 {
                 i += 1
@@ -232,14 +226,8 @@ final class PlainFeedReader: FeedEventSource {
                 if source.atEnd { throw .declined }
                 throw .needMore
             }
-            if i + 8 <= end {
-                let found = Self.special(EightBytes.load(bytes, at: i), inText: false)
-                if found == 0 {
-                    i += 8
-                    continue
-                }
-                i += EightBytes.plainBytes(before: found)
-            }
+            i = Self.pastPlainBytes(bytes, from: i, to: end, inText: false)
+            guard i < end else { continue }   // to the check of the window's end above
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
                 i += 1
@@ -432,6 +420,20 @@ final class PlainFeedReader: FeedEventSource {
         return bytes.withUnsafeBufferPointer { terminated in
             terminated.withMemoryRebound(to: CChar.self) { String(validatingCString: $0.baseAddress!) }
         }
+    }
+
+    /// Where the bytes from `i` stop being plain (`special`), passed over
+    /// eight at a time; the last few short of eight are left to the
+    /// caller's loop, which looks at them one by one.
+    @inline(__always)
+    static func pastPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, inText: Bool) -> Int {
+        var i = start
+        while i + 8 <= end {
+            let found = special(EightBytes.load(bytes, at: i), inText: inText)
+            if found != 0 { return i + EightBytes.plainBytes(before: found) }
+            i += 8
+        }
+        return i
     }
 
     /// U+FFFE and U+FFFF, after their lead byte EF.
