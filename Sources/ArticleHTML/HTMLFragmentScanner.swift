@@ -322,15 +322,12 @@ package enum HTMLFragmentScanner {
                 let start = index
                 while index < bytes.count {
                     // Eight bytes at a time while none is one of those below.
-                    if !spacesOnly && index + 8 <= bytes.count {
-                        let word = EightBytes.load(bytes, at: index)
-                        let found = EightBytes.below(word, 0x20) | EightBytes.equal(word, 0x7F)
-                            | EightBytes.equal(word, UInt8(ascii: "<")) | EightBytes.equal(word, UInt8(ascii: "&"))
-                        if found == 0 {
-                            index += 8
-                            continue
+                    if !spacesOnly {
+                        index = EightBytes.skipUnmarked(in: bytes, from: index, to: bytes.count) { word in
+                            EightBytes.below(word, 0x20) | EightBytes.equal(word, 0x7F)
+                                | EightBytes.equal(word, UInt8(ascii: "<")) | EightBytes.equal(word, UInt8(ascii: "&"))
                         }
-                        index += EightBytes.plainBytes(before: found)
+                        guard index < bytes.count else { break }
                     }
                     let byte = bytes[index]
                     if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }

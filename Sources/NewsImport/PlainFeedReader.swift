@@ -176,7 +176,7 @@ final class PlainFeedReader: FeedEventSource {
         var i = index
         let run = i
         scan: while i < end {
-            i = Self.pastPlainBytes(bytes, from: i, to: end, inText: true)
+            i = EightBytes.skipUnmarked(in: bytes, from: i, to: end) { Self.special($0, inText: true) }
             guard i < end else { break }
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 {
@@ -226,7 +226,7 @@ final class PlainFeedReader: FeedEventSource {
                 if source.atEnd { throw .declined }
                 throw .needMore
             }
-            i = Self.pastPlainBytes(bytes, from: i, to: end, inText: false)
+            i = EightBytes.skipUnmarked(in: bytes, from: i, to: end) { Self.special($0, inText: false) }
             guard i < end else { continue }   // to the check of the window's end above
             let byte = bytes[i]
             if Self.textClass[Int(byte)] == 0 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
@@ -420,20 +420,6 @@ final class PlainFeedReader: FeedEventSource {
         return bytes.withUnsafeBufferPointer { terminated in
             terminated.withMemoryRebound(to: CChar.self) { String(validatingCString: $0.baseAddress!) }
         }
-    }
-
-    /// Where the bytes from `i` stop being plain (`special`), passed over
-    /// eight at a time; the last few short of eight are left to the
-    /// caller's loop, which looks at them one by one.
-    @inline(__always)
-    static func pastPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, inText: Bool) -> Int {
-        var i = start
-        while i + 8 <= end {
-            let found = special(EightBytes.load(bytes, at: i), inText: inText)
-            if found != 0 { return i + EightBytes.plainBytes(before: found) }
-            i += 8
-        }
-        return i
     }
 
     /// U+FFFE and U+FFFF, after their lead byte EF.

@@ -117,21 +117,14 @@ public enum BlockJSONWriter {
         string.withUTF8 { bytes in
             var runStart = 0
             var index = 0
-            let raw = UnsafeRawBufferPointer(bytes)
             while index < bytes.count {
                 // Eight bytes at a time while none is below U+0020, a quote or
                 // a backslash: item HTML kept for later is long, and escaped.
-                if index + 8 <= bytes.count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-                    let special = ((word &- 0x2020_2020_2020_2020) & ~word)
-                        | ((quote &- 0x0101_0101_0101_0101) & ~quote)
-                        | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
-                    if special & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
+                index = EightBytes.skipUnmarked(in: bytes, from: index, to: bytes.count) { word in
+                    EightBytes.below(word, 0x20) | EightBytes.equal(word, UInt8(ascii: "\""))
+                        | EightBytes.equal(word, UInt8(ascii: "\\"))
                 }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }

@@ -22,6 +22,23 @@ public enum EightBytes {
         found.trailingZeroBitCount >> 3
     }
 
+    /// Where the first byte from `start` that `marking` marks lies (given
+    /// eight bytes, it returns their marks from the tests above), passing
+    /// over unmarked ones eight at a time. When none is marked, the last
+    /// few bytes short of eight are left: the caller's loop, which looks at
+    /// bytes one by one, reads them.
+    @inlinable @inline(__always)
+    public static func skipUnmarked(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                                    _ marking: (UInt64) -> UInt64) -> Int {
+        var i = start
+        while i + 8 <= end {
+            let found = marking(load(bytes, at: i))
+            if found != 0 { return i + plainBytes(before: found) }
+            i += 8
+        }
+        return i
+    }
+
     /// Bytes equal to `byte`.
     @inlinable @inline(__always)
     public static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {

@@ -79,19 +79,13 @@ public enum TextSanitizer {
             var i = 0
             let n = bytes.count
             while i < n {
-                // Eight plain ASCII characters at a time: no byte with its
-                // high bit, none below U+0020, no DEL.
-                if i + 8 <= n {
-                    let word = EightBytes.load(bytes, at: i)
-                    let found = EightBytes.high(word) | EightBytes.below(word, 0x20) | EightBytes.equal(word, 0x7F)
-                    if found == 0 {
-                        i += 8
-                        continue
-                    }
-                    // Straight to the first byte to look at (an accent,
-                    // every twenty bytes or so in French).
-                    i += EightBytes.plainBytes(before: found)
+                // Plain ASCII characters eight at a time (no byte with its
+                // high bit, none below U+0020, no DEL), straight to the next
+                // byte to look at: an accent, every twenty bytes or so in French.
+                i = EightBytes.skipUnmarked(in: bytes, from: i, to: n) { word in
+                    EightBytes.high(word) | EightBytes.below(word, 0x20) | EightBytes.equal(word, 0x7F)
                 }
+                guard i < n else { break }
                 let b = bytes[i]
                 if b < 0x80 {
                     if b < 0x20 {
