@@ -20,6 +20,9 @@ public final class StoreUnderConstruction {
     private let path: String
     private let buildingPath: String
     private var published = false
+    /// The file's pages go to the disk as they are written (see
+    /// `BackgroundWriteback`).
+    private let writeback: BackgroundWriteback?
 
     /// Nil when a file is already at `path` (the store is then used in
     /// place, as usual).
@@ -40,9 +43,11 @@ public final class StoreUnderConstruction {
         self.store = store
         self.path = path
         self.buildingPath = buildingPath
+        writeback = BackgroundWriteback(path: buildingPath)
     }
 
     deinit {
+        writeback?.stop()
         if !published { unlink(buildingPath) }
     }
 
@@ -51,6 +56,7 @@ public final class StoreUnderConstruction {
     /// and its documents must be imported into that one.
     public func publish() throws(StoreError) -> Bool {
         try store.close()
+        writeback?.stop()
         let file = open(buildingPath, O_RDWR | O_CLOEXEC)
         guard file >= 0 else { throw failure("fichier en construction introuvable") }
         let synced = fsync(file) == 0
