@@ -132,6 +132,7 @@ final class FeedParse {
                     for pending in batch {
                         if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
                     }
+                    ReleasedElsewhere.release(consume batch)
                 }
             } catch {
                 queue.cancel()
@@ -160,11 +161,13 @@ final class FeedParse {
             return try current.readWhole()
         }
         let fingerprint = try parse.fingerprint()
-        return try store.importDocumentInGroup(location: file.path, fingerprint: fingerprint) { writer in
+        let outcome = try store.importDocumentInGroup(location: file.path, fingerprint: fingerprint) { writer in
             for pending in items {
                 if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
             }
         }
+        ReleasedElsewhere.release(consume items)
+        return outcome
     }
 
     private func readWhole() throws -> [Pending] {
