@@ -186,7 +186,7 @@ extension PlainFeedReader {
             i += 1
             guard value.count <= Self.maximumText else { throw .declined }
         }
-        guard let string = Self.string(validating: &value) else { throw .declined }
+        guard let string = Self.string(validating: value) else { throw .declined }
         return (string, hadReference)
     }
 

@@ -139,7 +139,7 @@ final class PlainFeedReader: FeedEventSource {
             }
             if !text.isEmpty {
                 // Markup ends the text: it goes out first.
-                guard let string = Self.string(validating: &text) else { throw .declined }
+                guard let string = Self.string(validating: text) else { throw .declined }
                 text.removeAll(keepingCapacity: true)
                 return .text(string)
             }
@@ -407,19 +407,11 @@ final class PlainFeedReader: FeedEventSource {
     }
 
     /// The bytes of a text or an attribute value as a string; nil when they
-    /// are not UTF-8. Through the entry for C strings, which is not generic:
-    /// `String(validating:as:)` is, and looking its types up at run time
-    /// cost about a third as much as the validation (a million texts in a
-    /// large feed). A NUL would end the string early, and never gets here:
-    /// XML forbids it, as bytes (`checkMarkupByte`, the text loops) and as
-    /// a reference (`reference(into:)`).
-    static func string(validating bytes: inout [UInt8]) -> String? {
-        assert(!bytes.contains(0), "a NUL in XML text")
-        bytes.append(0)
-        defer { bytes.removeLast() }
-        return bytes.withUnsafeBufferPointer { terminated in
-            terminated.withMemoryRebound(to: CChar.self) { String(validatingCString: $0.baseAddress!) }
-        }
+    /// are not UTF-8. Checked once, eight bytes at a time across ASCII
+    /// (`WellFormedUTF8`): the standard library's check, byte by byte, was
+    /// a tenth of the parse (170 MB of text in a feed of 100,000 items).
+    static func string(validating bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { WellFormedUTF8.string($0) }
     }
 
     /// U+FFFE and U+FFFF, after their lead byte EF.
