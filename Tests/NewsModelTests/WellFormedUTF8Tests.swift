@@ -72,6 +72,31 @@ final class WellFormedUTF8Tests: XCTestCase {
         for start in 0...text.count { assertAgrees(Array(text[start...])) }
     }
 
+    func testASCIIIsToldApartAtEveryPlace() {
+        let plain = [UInt8](repeating: 0x61, count: 20)
+        XCTAssertEqual(plain.withUnsafeBufferPointer { WellFormedUTF8.verdict($0) }, .wellFormed(ascii: true))
+        XCTAssertEqual([UInt8]().withUnsafeBufferPointer { WellFormedUTF8.verdict($0) }, .wellFormed(ascii: true))
+        for place in 0..<plain.count - 1 {
+            var accented = plain
+            accented[place] = 0xC3
+            accented[place + 1] = 0xA9
+            XCTAssertEqual(accented.withUnsafeBufferPointer { WellFormedUTF8.verdict($0) }, .wellFormed(ascii: false),
+                           "é at \(place)")
+        }
+        XCTAssertEqual([0x61, 0xFF].withUnsafeBufferPointer { WellFormedUTF8.verdict($0) }, .illFormed)
+    }
+
+    /// A string made here compares and hashes as Swift's own: by canonical
+    /// equivalence, so "é" written apart is the same as "é" in one.
+    func testTheStringComparesAsAnyOther() {
+        let apart = Array("Ce\u{301}line a\u{300} Ly".utf8).withUnsafeBufferPointer { WellFormedUTF8.string($0) }
+        XCTAssertEqual(apart, "C\u{e9}line \u{e0} Ly")
+        XCTAssertTrue(Set(["C\u{e9}line \u{e0} Ly"]).contains(apart!))
+        let plain = Array("Lyon".utf8).withUnsafeBufferPointer { WellFormedUTF8.string($0) }!
+        XCTAssertTrue(Set(["Lyon"]).contains(plain))
+        XCTAssertLessThan(plain, "Lyons")
+    }
+
     func testTheStringHoldsTheBytesAsTheyAre() {
         let text = "Grève à la SNCF : « trains supprimés » 🚆"
         let made = Array(text.utf8).withUnsafeBufferPointer { WellFormedUTF8.string($0) }
