@@ -24,7 +24,7 @@ enum FrenchStopWords {
     /// open-addressed table, which the caller holds (`table`): one
     /// multiplication and one or two loads, not even the check that a
     /// static is set up. Eight bytes must be readable at `word`, whatever
-    /// its length: the scanner's word keeps eight readable bytes past its
+    /// its length: the scanner's word keeps sixteen readable bytes past its
     /// room (see `FrenchTermScanner.allocateWord`).
     @inline(__always)
     static func contains(_ word: UnsafePointer<UInt8>, count: Int, in slots: UnsafeBufferPointer<UInt64>) -> Bool {

@@ -14,6 +14,10 @@ enum FrenchTermScanner {
     /// scalars), so a word needs room for that much more before each one.
     static let roomPerScalar = 16
 
+    /// How many bytes can always be read from the start of a term handed to
+    /// `emit` (see `allocateWord`), whatever its length.
+    static let readablePast = 16
+
     static func scan(_ text: String, asTerms: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { scan($0, asTerms: asTerms, emit: emit) }
@@ -141,12 +145,13 @@ enum FrenchTermScanner {
         if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
     }
 
-    /// Room for a word of `capacity` bytes, and eight more that are always
-    /// readable past any of them (zeros): the stop words and the stemmer
-    /// read a word's bytes eight at a time.
+    /// Room for a word of `capacity` bytes, and `readablePast` more that
+    /// are always readable past any of them (zeros): the stop words and the
+    /// stemmer read a word's bytes eight at a time, and the joined terms
+    /// copy each term sixteen bytes at a time.
     private static func allocateWord(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
-        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 8)
-        word.initialize(repeating: 0, count: capacity + 8)
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + readablePast)
+        word.initialize(repeating: 0, count: capacity + readablePast)
         return word
     }
 

@@ -1,0 +1,165 @@
+import Foundation
+import Synchronization
+
+/// The search terms of the short stretches of text between two spaces,
+/// worked out once and remembered: "sécurité," gives "securit" every time
+/// it appears. News is written with a few thousand words used over and
+/// over, so most of a large import's eighteen million words are found
+/// here by one hash of their bytes, instead of being folded, looked up
+/// among the common words and stemmed again (a third of the analyzer's
+/// time on generated French feeds).
+///
+/// What is remembered is what `FrenchTermScanner` makes of the stretch's
+/// own bytes, so the terms are exactly the same as without it: a stretch
+/// between two spaces is a unit for the scanner, which ends a word at a
+/// space, as long as no multi-byte character could swallow the space
+/// (`isStandaloneSpace`). Longer stretches, the last few bytes of a text
+/// and whatever comes once the memory is full are scanned as before.
+///
+/// One thread at a time uses a cache (`withCache` lends them out): the
+/// analyzer runs on the import's two threads at once.
+final class FrenchTermCache: @unchecked Sendable {
+    /// A remembered stretch: its bytes (at most sixteen, packed in two
+    /// words, zeros past its length), and where its terms lie among
+    /// `termBytes`, joined by spaces. Length 0 marks an empty slot.
+    private struct Slot {
+        var first: UInt64
+        var second: UInt64
+        var length: UInt32
+        var termsStart: UInt32
+        var termsCount: UInt32
+    }
+
+    static let longestStretch = 16
+    private static let slotBits = 14
+    private static let slotMask = (1 << slotBits) - 1
+    /// Three quarters of the slots at most, so that a miss soon meets an
+    /// empty one.
+    private static let rememberedAtMost = (1 << slotBits) * 3 / 4
+    private static let termBytesCapacity = 1 << 19
+
+    private let slots: UnsafeMutablePointer<Slot>
+    private let termBytes: UnsafeMutablePointer<UInt8>
+    private var termBytesCount = 0
+    private var remembered = 0
+
+    init() {
+        // Zeroed pages from the system, touched only as slots fill: a
+        // process that analyzes a few texts pays for a few pages.
+        slots = calloc(1 << Self.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(
+            to: Slot.self, capacity: 1 << Self.slotBits)
+        // Terms are copied sixteen bytes at a time: as many more are readable
+        // past the last (`FrenchTermScanner.readablePast`).
+        let termRoom = Self.termBytesCapacity + FrenchTermScanner.readablePast
+        termBytes = malloc(termRoom)!.bindMemory(to: UInt8.self, capacity: termRoom)
+    }
+
+    deinit {
+        free(slots)
+        free(termBytes)
+    }
+
+    private static let idle = Mutex<[FrenchTermCache]>([])
+
+    /// Runs `body` with a cache no other thread uses meanwhile; the cache
+    /// keeps what it learnt for the next caller.
+    static func withCache<T>(_ body: (FrenchTermCache) -> T) -> T {
+        let cache = idle.withLock { $0.popLast() } ?? FrenchTermCache()
+        defer { idle.withLock { if $0.count < 4 { $0.append(cache) } } }
+        return body(cache)
+    }
+
+    /// The search terms of `text`, in order, handed to `emit` in pieces
+    /// that may hold several terms joined by spaces (never empty): joined
+    /// by spaces, they make `FrenchAnalyzer.joinedTermsUTF8`. Sixteen bytes
+    /// can be read from the start of each piece, whatever its length.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let n = text.count
+        guard let base = text.baseAddress else { return }
+        /// Where the text not yet handed out starts: stretches that were not
+        /// remembered are scanned together, at the next remembered one.
+        var pending = 0
+        var start = 0
+        while start < n {
+            let end = Self.nextStandaloneSpace(in: text, from: start)
+            let length = end - start
+            // Sixteen bytes are read from the start: near the text's end,
+            // the scanner reads the rest.
+            if length > 0 && length <= Self.longestStretch && start + Self.longestStretch <= n,
+               let slot = slot(for: base + start, length: length) {
+                if start > pending {
+                    FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true,
+                                           emit: emit)
+                }
+                let count = Int(slots[slot].termsCount)
+                if count > 0 { emit(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count)) }
+                pending = min(end + 1, n)   // the space gives no term
+            }
+            start = end + 1
+        }
+        if n > pending { FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true, emit: emit) }
+    }
+
+    /// The slot remembering the stretch, found or filled now; nil when it
+    /// is not remembered and there is no more room.
+    private func slot(for stretch: UnsafePointer<UInt8>, length: Int) -> Int? {
+        let raw = UnsafeRawPointer(stretch)
+        let firstBytes = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let secondBytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let first = length >= 8 ? firstBytes : firstBytes & ((1 << (8 * UInt64(length))) - 1)
+        let second = length <= 8 ? 0 : length >= 16 ? secondBytes : secondBytes & ((1 << (8 * UInt64(length - 8))) - 1)
+        let hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        var slot = Int(truncatingIfNeeded: hash >> 40) & Self.slotMask
+        while slots[slot].length != 0 {
+            if slots[slot].length == UInt32(length) && slots[slot].first == first && slots[slot].second == second {
+                return slot
+            }
+            slot = (slot + 1) & Self.slotMask
+        }
+        // A stretch of sixteen bytes folds to at most sixteen times
+        // `roomPerScalar` bytes of terms.
+        guard remembered < Self.rememberedAtMost,
+              termBytesCount + Self.longestStretch * FrenchTermScanner.roomPerScalar <= Self.termBytesCapacity
+        else { return nil }
+        let termsStart = termBytesCount
+        var count = termsStart
+        let termBytes = termBytes
+        FrenchTermScanner.scan(UnsafeBufferPointer(start: stretch, count: length), asTerms: true) { term in
+            if count > termsStart {
+                termBytes[count] = 0x20
+                count += 1
+            }
+            (termBytes + count).update(from: term.baseAddress!, count: term.count)
+            count += term.count
+        }
+        termBytesCount = count
+        remembered += 1
+        slots[slot] = Slot(first: first, second: second, length: UInt32(length),
+                           termsStart: UInt32(termsStart), termsCount: UInt32(count - termsStart))
+        return slot
+    }
+
+    /// The first space from `start` that ends a word whatever came before
+    /// it (or the text's end): a space the scanner could take as part of a
+    /// longer character is passed over. The scanner gives a byte from C2 to
+    /// F4 two, three or four bytes whatever follows: a space within the
+    /// three bytes after one may be inside it.
+    static func nextStandaloneSpace(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = text.count
+        var k = start
+        while true {
+            k = EightBytes.skipUnmarked(in: text, from: k, to: n) { EightBytes.equal($0, 0x20) }
+            while k < n && text[k] != 0x20 { k += 1 }
+            if k >= n || isStandaloneSpace(text, at: k) { return min(k, n) }
+            k += 1
+        }
+    }
+
+    @inline(__always)
+    static func isStandaloneSpace(_ text: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        if k >= 1 && text[k - 1] &- 0xC2 <= 0xF4 - 0xC2 { return false }   // a lead byte of two or more
+        if k >= 2 && text[k - 2] &- 0xE0 <= 0xF4 - 0xE0 { return false }   // of three or more
+        if k >= 3 && text[k - 3] &- 0xF0 <= 0xF4 - 0xF0 { return false }   // of four
+        return true
+    }
+}
