@@ -5,7 +5,9 @@ import Foundation
 /// thread) took the writer 0.07 s of a hundred feeds of a thousand items,
 /// while it is the one both cores wait for and the parsing threads idle.
 enum ReleasedElsewhere {
-    private static let queue = DispatchQueue(label: "kiosque.release", qos: .utility)
+    /// Of the same priority as the import's threads: starved, it would let
+    /// freed articles pile up.
+    private static let queue = DispatchQueue(label: "kiosque.release")
 
     /// `value` must be the last reference: the caller gives it up
     /// (`consume`) and it moves into a box that only the queue empties, so
