@@ -83,6 +83,9 @@ final class FrenchTermCache: @unchecked Sendable {
         while start < n {
             let end = Self.nextStandaloneSpace(in: text, from: start)
             let length = end - start
+            if length == 0 && pending == start {   // another space, which gives no term
+                pending = min(end + 1, n)
+            }
             // Sixteen bytes are read from the start: near the text's end,
             // the scanner reads the rest.
             if length > 0 && length <= Self.longestStretch && start + Self.longestStretch <= n,
