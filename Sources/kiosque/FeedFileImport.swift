@@ -91,8 +91,11 @@ final class FeedParse {
                             // for the rest of the file; else it is busy with
                             // the file before, and the preparing is done here.
                             ? !queue.isConsumerWaiting
-                            // A writer behind by half the queue gets help.
-                            : queue.backlog >= Self.queueCapacity / 2
+                            // A writer behind by an eighth of the queue gets
+                            // help: it is the one both cores wait for since
+                            // the analyzer remembers its words (at half the
+                            // queue, it still prepared a thirtieth of them).
+                            : queue.backlog >= Self.queueCapacity / 8
                     }
                 }
                 if !batch.isEmpty { try queue.put(batch) }
