@@ -100,7 +100,9 @@ final class FrenchTermCache: @unchecked Sendable {
             }
             start = end + 1
         }
-        if n > pending { FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true, emit: emit) }
+        if n > pending {
+            FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true, emit: emit)
+        }
     }
 
     /// The slot remembering the stretch, found or filled now; nil when it
