@@ -75,14 +75,15 @@ package enum HTMLFragmentScanner {
     /// integers: the tag read is found among `tags` by comparing integers,
     /// where comparing each name's letters took a hundredth of an import.
     private struct TagKey: Equatable {
-        var low: UInt64 = 0
-        var high: UInt16 = 0
+        let low: UInt64
+        let high: UInt16
 
         init<Letters: Collection<UInt8>>(_ letters: Letters) {
-            for (k, letter) in letters.enumerated() {
-                let lowered = UInt64(letter | 0x20)   // letters and digits: a digit keeps its bit
-                if k < 8 { low |= lowered << (8 * UInt64(k)) } else { high |= UInt16(lowered) << (8 * UInt16(k - 8)) }
-            }
+            // Lowercased by setting each letter's 0x20 bit (a digit has it).
+            let lower: UInt64 = 0x2020_2020_2020_2020
+            low = EightBytes.packed(letters) | EightBytes.keeping(first: letters.count, of: lower)
+            high = UInt16(truncatingIfNeeded: EightBytes.packed(letters, from: 8)
+                | EightBytes.keeping(first: letters.count - 8, of: lower))
         }
     }
 

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// An open element's name as written, kept until its end tag is compared
 /// with it. Names of up to 24 bytes (all of a feed's, nearly always) are
 /// packed into three words: keeping each as an array was one allocation
@@ -31,15 +33,6 @@ struct WrittenName {
 
     /// At most 24 bytes, eight to a word, the rest zeros.
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64) {
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for (k, byte) in bytes.enumerated() {
-            let shifted = UInt64(byte) << (8 * UInt64(k % 8))
-            switch k / 8 {
-            case 0: words.0 |= shifted
-            case 1: words.1 |= shifted
-            default: words.2 |= shifted
-            }
-        }
-        return words
+        (EightBytes.packed(bytes), EightBytes.packed(bytes, from: 8), EightBytes.packed(bytes, from: 16))
     }
 }

@@ -63,6 +63,25 @@ public enum EightBytes {
         return fromLowest & ~pastHighest & ~word & highs
     }
 
+    /// The first `count` bytes of `word`, the others cleared (none for a
+    /// count below 1, all from 8): a word loaded from a name or a key of
+    /// `count` bytes, without the bytes past it.
+    @inlinable @inline(__always)
+    public static func keeping(first count: Int, of word: UInt64) -> UInt64 {
+        count >= 8 ? word : count <= 0 ? 0 : word & ((1 << (8 * UInt64(count))) - 1)
+    }
+
+    /// Up to eight of `bytes` from `offset`, packed as `load` would read
+    /// them (the first in the lowest bits), zeros past the last: for bytes
+    /// that cannot be loaded eight at a time, or that are changed on the
+    /// way (lowercased tag names).
+    @inlinable
+    public static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes, from offset: Int = 0) -> UInt64 {
+        var word: UInt64 = 0
+        for (k, byte) in bytes.dropFirst(offset).prefix(8).enumerated() { word |= UInt64(byte) << (8 * UInt64(k)) }
+        return word
+    }
+
     /// Bytes with their high bit set: parts of characters past ASCII.
     @inlinable @inline(__always)
     public static func high(_ word: UInt64) -> UInt64 {

@@ -208,8 +208,7 @@ public enum FrenchAnalyzer {
             let eight = EightBytes.load(letters, at: k)
             let rest = count - k
             // The bytes past the word are left out of the test.
-            let inWord: UInt64 = rest >= 8 ? 0x8080_8080_8080_8080
-                : ((1 << (8 * UInt64(rest))) - 1) & 0x8080_8080_8080_8080
+            let inWord = EightBytes.keeping(first: rest, of: 0x8080_8080_8080_8080)
             if EightBytes.within(eight, 0x61, 0x7A) & inWord != inWord { return false }
             k += 8
         }

@@ -32,7 +32,7 @@ enum FrenchStopWords {
         // The word's bytes in one load, those past it masked off: as `pack`
         // packs them.
         let eight = UInt64(littleEndian: UnsafeRawPointer(word).loadUnaligned(as: UInt64.self))
-        let key = eight & ((1 << (8 * UInt64(count))) - 1)
+        let key = EightBytes.keeping(first: count, of: eight)
         var slot = Self.slot(key)
         while true {
             let stored = slots[slot]
@@ -40,12 +40,6 @@ enum FrenchStopWords {
             if stored == 0 { return false }
             slot = (slot + 1) & (slots.count - 1)
         }
-    }
-
-    private static func pack(_ word: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var key: UInt64 = 0
-        for k in 0..<count { key |= UInt64(word[k]) << (8 * UInt64(k)) }
-        return key
     }
 
     private static let slotBits: UInt64 = 8
@@ -60,7 +54,7 @@ enum FrenchStopWords {
         var slots = [UInt64](repeating: 0, count: 1 << Int(slotBits))
         for word in all {
             precondition((1...7).contains(word.utf8.count), "a stop word packs into seven bytes")
-            let key = Array(word.utf8).withUnsafeBufferPointer { pack($0.baseAddress!, $0.count) }
+            let key = EightBytes.packed(word.utf8)
             var slot = slot(key)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = key

@@ -111,8 +111,8 @@ final class FrenchTermCache: @unchecked Sendable {
         let raw = UnsafeRawPointer(stretch)
         let firstBytes = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
         let secondBytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        let first = length >= 8 ? firstBytes : firstBytes & ((1 << (8 * UInt64(length))) - 1)
-        let second = length <= 8 ? 0 : length >= 16 ? secondBytes : secondBytes & ((1 << (8 * UInt64(length - 8))) - 1)
+        let first = EightBytes.keeping(first: length, of: firstBytes)
+        let second = EightBytes.keeping(first: length - 8, of: secondBytes)
         let hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         var slot = Int(truncatingIfNeeded: hash >> 40) & Self.slotMask
         while slots[slot].length != 0 {
@@ -146,9 +146,7 @@ final class FrenchTermCache: @unchecked Sendable {
 
     /// The first space from `start` that ends a word whatever came before
     /// it (or the text's end): a space the scanner could take as part of a
-    /// longer character is passed over. The scanner gives a byte from C2 to
-    /// F4 two, three or four bytes whatever follows: a space within the
-    /// three bytes after one may be inside it.
+    /// longer character is passed over (`isStandaloneSpace`).
     static func nextStandaloneSpace(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = text.count
         var k = start
@@ -160,11 +158,13 @@ final class FrenchTermCache: @unchecked Sendable {
         }
     }
 
+    /// Whether no byte among the three before the space at `k` is one the
+    /// scanner would take with the bytes up to the space, whichever byte
+    /// the scanner started a character at (`FrenchTermScanner.bytesTaken`).
     @inline(__always)
     static func isStandaloneSpace(_ text: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
-        if k >= 1 && text[k - 1] &- 0xC2 <= 0xF4 - 0xC2 { return false }   // a lead byte of two or more
-        if k >= 2 && text[k - 2] &- 0xE0 <= 0xF4 - 0xE0 { return false }   // of three or more
-        if k >= 3 && text[k - 3] &- 0xF0 <= 0xF4 - 0xF0 { return false }   // of four
-        return true
+        (k < 1 || FrenchTermScanner.bytesTaken(byLead: text[k - 1]) <= 1)
+            && (k < 2 || FrenchTermScanner.bytesTaken(byLead: text[k - 2]) <= 2)
+            && (k < 3 || FrenchTermScanner.bytesTaken(byLead: text[k - 3]) <= 3)
     }
 }

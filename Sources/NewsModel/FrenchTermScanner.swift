@@ -97,7 +97,7 @@ enum FrenchTermScanner {
             if b < 0x80 {
                 value = UInt32(b)
                 i += 1
-            } else if b < 0xC2 || b > 0xF4 || i + (b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3) >= n {
+            } else if bytesTaken(byLead: b) == 1 || i + bytesTaken(byLead: b) > n {
                 value = 0x20                 // not a lead byte, or cut short: a separator, never read past
                 i += 1
             } else if b < 0xE0 {             // the lead byte gives the length (continuations are masked)
@@ -143,6 +143,15 @@ enum FrenchTermScanner {
             }
         }
         if count > 0 { finish(word, count, elided, asTerms, stops, emit) }
+    }
+
+    /// How many bytes the scanner takes as one character from a byte past
+    /// ASCII: a lead byte's length (C2-DF two, E0-EF three, F0-F4 four)
+    /// whatever follows it, one for any other (a separator). Also how
+    /// `FrenchTermCache` tells a space no character can swallow.
+    @inline(__always)
+    static func bytesTaken(byLead b: UInt8) -> Int {
+        b < 0xC2 || b > 0xF4 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
     }
 
     /// Room for a word of `capacity` bytes, and `readablePast` more that

@@ -43,4 +43,27 @@ final class EightBytesTests: XCTestCase {
             check((0..<8).map { UInt8(truncatingIfNeeded: state >> (8 * UInt64($0))) })
         }
     }
+
+    /// Packing gives what a load of the same bytes gives, with zeros past
+    /// the bytes packed, and keeping the first bytes clears exactly the rest.
+    func testPackingAndKeepingAgreeWithLoading() {
+        let bytes: [UInt8] = (0..<24).map { UInt8(truncatingIfNeeded: 0xA1 + $0 * 7) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0...16 {
+                XCTAssertEqual(EightBytes.packed(buffer, from: offset), EightBytes.load(buffer, at: offset))
+            }
+            let loaded = EightBytes.load(buffer, at: 0)
+            XCTAssertEqual(EightBytes.keeping(first: -3, of: loaded), 0)
+            XCTAssertEqual(EightBytes.keeping(first: 12, of: loaded), loaded)
+            for count in 0...8 {
+                var expected: UInt64 = 0
+                for k in 0..<count { expected |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+                XCTAssertEqual(EightBytes.keeping(first: count, of: loaded), expected, "first \(count)")
+                XCTAssertEqual(EightBytes.packed(bytes.prefix(count)), expected, "packed \(count)")
+            }
+            let lastFour = EightBytes.keeping(first: 4, of: EightBytes.load(buffer, at: 16) >> 32)
+            XCTAssertEqual(EightBytes.packed(bytes, from: 20), lastFour, "only the bytes there are")
+            XCTAssertEqual(EightBytes.packed(bytes, from: 30), 0)
+        }
+    }
 }
