@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NewsImportTests", dependencies: ["NewsImport", "ArticleHTML", "TestSupport"]),
-        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport", "FileWriteback", "TestSupport"]),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsImport", "FileWriteback", "SQLiteSettings", "TestSupport"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", .product(name: "TOMLKit", package: "TOMLKit")]),
         .testTarget(name: "KiosqueCLITests", dependencies: ["kiosque", "TestSupport"]),

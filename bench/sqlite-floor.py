@@ -53,6 +53,20 @@ def body_text(body):
     return " ".join(parts)
 
 
+def use_ascii_tokenizer(store):
+    """kiosque's search index cuts terms with a tokenizer of its own, which
+    only kiosque's connections know. The empty store's index is declared
+    with FTS5's ascii tokenizer instead, which cuts the same terms (the
+    texts above hold only letters, digits and spaces) and does a little
+    more work per byte: the floor is, if anything, a little high."""
+    c = sqlite3.connect(store, isolation_level=None)
+    c.execute("PRAGMA writable_schema = ON")
+    c.execute("UPDATE sqlite_schema SET sql = replace(sql, \"'kiosque_terms'\", \"'ascii'\") "
+              "WHERE name = 'article_search'")
+    c.execute("PRAGMA writable_schema = OFF")
+    c.close()
+
+
 def main():
     kiosque, source = sys.argv[1], sys.argv[2]
     work = tempfile.mkdtemp()
@@ -74,6 +88,7 @@ def main():
     for run in (1, 2, 3):
         target = os.path.join(work, f"floor{run}.sqlite")
         subprocess.run([kiosque, "import", "--store", target, feeds], check=True, capture_output=True)
+        use_ascii_tokenizer(target)
         c = sqlite3.connect(target, isolation_level=None)
         c.execute("PRAGMA cache_size = -32768")
         c.execute("ATTACH ? AS src", (source,))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NewsModel
 import SQLiteSettings
 
@@ -86,6 +87,11 @@ public final class NewsStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "kiosque"
         configuration.prepareDatabase { db in
+            // The search index cuts its text with kiosque's tokenizer, which
+            // each connection must know before it touches the index.
+            guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK else {
+                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "FTS5 is missing from this SQLite")
+            }
             // Pages of 16 KiB rather than 4: a large import writes half as
             // long (fewer, larger writes, and an article's row fits a page
             // with others). Only a new, empty file takes it (before WAL mode

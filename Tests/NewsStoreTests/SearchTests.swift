@@ -2,6 +2,7 @@ import GRDBSQLite
 import Foundation
 import NewsModel
 import NewsStore
+import SQLiteSettings
 import XCTest
 
 final class SearchTests: StoreTestCase {
@@ -110,6 +111,7 @@ final class ReindexTests: StoreTestCase {
         }
         var db: OpaquePointer?
         XCTAssertEqual(sqlite3_open(storePath, &db), SQLITE_OK)
+        XCTAssertEqual(kiosque_register_search_tokenizer(db), SQLITE_OK)
         XCTAssertEqual(sqlite3_exec(db, sql, nil, nil, nil), SQLITE_OK)
         sqlite3_close(db)
     }

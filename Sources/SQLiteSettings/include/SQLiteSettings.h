@@ -1,6 +1,8 @@
 #ifndef KIOSQUE_SQLITE_SETTINGS_H
 #define KIOSQUE_SQLITE_SETTINGS_H
 
+#include "SearchTokenizer.h"
+
 /// Turns SQLite's memory statistics off, for the whole process. Must run
 /// before SQLite is first used: returns 0 when it took effect, SQLite's
 /// SQLITE_MISUSE when it came too late (SQLite then keeps counting).
