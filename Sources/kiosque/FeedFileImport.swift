@@ -42,6 +42,10 @@ final class FeedParse {
     /// every commit. At most about 10 MB more.
     private static let queueCapacity = 32
     private let queue = HandOff<[Pending]>(capacity: queueCapacity)
+    /// Where the parse runs, and the writer gives back what it is done with.
+    private let parsing: ParsingThread
+    /// A restart's thread of its own, ended with the parse (see `restarting`).
+    private let ownThread: ParsingThread?
 
     /// An item on its way to the store.
     enum Pending: Sendable {
@@ -60,14 +64,18 @@ final class FeedParse {
     }
 
     /// `known`: the raw hashes already stored from this file (see
-    /// `NewsStore.knownRawHashes`); `hint`: a restart's complete channel.
+    /// `NewsStore.knownRawHashes`); `hint`: a restart's complete channel;
+    /// `parsing`: the thread the parse is queued on, or nil for one of its own.
     init(file: FeedFile, fingerprint: DocumentFingerprint?, known: Set<UInt64>, hint: FeedRestart?,
-         wholeFirst: Bool) {
+         wholeFirst: Bool, parsing: ParsingThread?) {
         self.file = file
         knownFingerprint = fingerprint
         self.wholeFirst = wholeFirst
+        ownThread = parsing == nil ? ParsingThread() : nil
+        let parsing = parsing ?? ownThread!
+        self.parsing = parsing
         let queue = queue, hashedByParser = hashedByParser
-        let parser = Thread {
+        parsing.submit {
             do {
                 var batch: [Pending] = []
                 batch.reserveCapacity(Self.batchSize)
@@ -86,6 +94,7 @@ final class FeedParse {
                     if batch.count == Self.batchSize {   // one wake-up per batch, not per item
                         try queue.put(batch)
                         batch.removeAll(keepingCapacity: true)
+                        parsing.freeGivenBack()
                         prepareHere = wholeFirst
                             // The writer prepares what it takes while it waits
                             // for the rest of the file; else it is busy with
@@ -108,8 +117,6 @@ final class FeedParse {
                 queue.finish(error)
             }
         }
-        parser.stackSize = 8 << 20
-        parser.start()
     }
 
     /// The file's size and hash, recorded with its articles: known before,
@@ -124,7 +131,10 @@ final class FeedParse {
     }
 
     /// A parse that is never written (the batch stopped) ends at its next batch.
-    deinit { queue.cancel() }
+    deinit {
+        queue.cancel()
+        ownThread?.close()
+    }
 
     /// Writes the file's articles in one transaction; the parse's error
     /// (an `ImportError`, a `FeedRestart`) rolls it back and is rethrown.
@@ -135,7 +145,7 @@ final class FeedParse {
                     for pending in batch {
                         if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
                     }
-                    ReleasedElsewhere.release(consume batch)
+                    parsing.giveBack(consume batch)
                 }
             } catch {
                 queue.cancel()
@@ -159,39 +169,49 @@ final class FeedParse {
     /// file that cannot be read leaves nothing behind.
     func writeInGroup(into store: NewsStore) throws -> SaveOutcome {
         var parse = self
-        let items = try restarting(store) { current in
+        var (toWrite, taken) = try restarting(store) { current in
             parse = current
             return try current.readWhole()
         }
+        defer {
+            // The batches go back to the parsing thread that made them once
+            // nothing else holds their articles; what the writer prepared
+            // itself is freed here, where it was made.
+            toWrite = []
+            let batches = taken
+            taken = []
+            parse.parsing.giveBack(consume batches)
+        }
         let fingerprint = try parse.fingerprint()
-        let outcome = try store.importDocumentInGroup(location: file.path, fingerprint: fingerprint) { writer in
-            for pending in items {
+        return try store.importDocumentInGroup(location: file.path, fingerprint: fingerprint) { writer in
+            for pending in toWrite {
                 if let prepared = pending.prepared { try writer.save(prepared) } else { writer.countUnchanged() }
             }
         }
-        ReleasedElsewhere.release(consume items)
-        return outcome
     }
 
-    private func readWhole() throws -> [Pending] {
-        var items: [Pending] = []
+    /// The file's items, prepared, and the batches they came in.
+    private func readWhole() throws -> (toWrite: [Pending], taken: [[Pending]]) {
+        var toWrite: [Pending] = []
+        var taken: [[Pending]] = []
         do {
             while let batch = try queue.take() {
                 // Waiting for the rest of the file: time to prepare these.
                 for pending in batch {
                     if case .built(let article, let rawHash) = pending {
-                        items.append(.prepared(PreparedArticle(article, rawHash: rawHash)))
+                        toWrite.append(.prepared(PreparedArticle(article, rawHash: rawHash)))
                     } else {
-                        items.append(pending)
+                        toWrite.append(pending)
                     }
                 }
+                taken.append(batch)
             }
         } catch {
             queue.cancel()
             queue.waitUntilFinished()
             throw error
         }
-        return items
+        return (toWrite, taken)
     }
 
     private func restarting<T>(_ store: NewsStore, _ body: (FeedParse) throws -> T) throws -> T {
@@ -200,95 +220,15 @@ final class FeedParse {
             do {
                 return try body(parse)
             } catch let restart as FeedRestart {
+                // On a thread of its own: the shared one may be parsing a
+                // file further on, waiting for the writer to take its
+                // articles, and the writer waits for this one.
                 parse = FeedParse(file: file, fingerprint: knownFingerprint,
                                   known: try store.knownRawHashes(from: file.path),
-                                  hint: restart, wholeFirst: wholeFirst)
+                                  hint: restart, wholeFirst: wholeFirst, parsing: nil)
             }
         }
         return try body(parse)
-    }
-}
-
-/// A bounded queue from one producer thread to one consumer.
-final class HandOff<Element: Sendable>: @unchecked Sendable {
-    private struct Cancelled: Error {}
-
-    private let condition = NSCondition()
-    private var items: [Element] = []
-    private var head = 0
-    private let capacity: Int
-    private var finished = false
-    private var failure: (any Error)?
-    private var cancelled = false
-    private var consumerWaiting = false
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Waits while the queue is full; throws once the consumer gave up.
-    func put(_ item: Element) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count - head >= capacity && !cancelled { condition.wait() }
-        if cancelled { throw Cancelled() }
-        items.append(item)
-        condition.broadcast()
-    }
-
-    /// How many items wait to be taken.
-    var backlog: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return items.count - head
-    }
-
-    /// Whether the consumer is waiting for the next item.
-    var isConsumerWaiting: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return consumerWaiting
-    }
-
-    /// The producer is done: `error` is why it stopped early, if it did.
-    func finish(_ error: (any Error)?) {
-        condition.lock()
-        finished = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next item, nil at the end; rethrows the producer's error.
-    func take() throws -> Element? {
-        condition.lock()
-        defer { condition.unlock() }
-        consumerWaiting = true
-        while head == items.count && !finished { condition.wait() }
-        consumerWaiting = false
-        if head < items.count {
-            let item = items[head]
-            head += 1
-            if head >= capacity {   // drop what was taken, now and then
-                items.removeFirst(head)
-                head = 0
-            }
-            condition.broadcast()
-            return item
-        }
-        if let failure { throw failure }
-        return nil
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func waitUntilFinished() {
-        condition.lock()
-        while !finished { condition.wait() }
-        condition.unlock()
     }
 }
 

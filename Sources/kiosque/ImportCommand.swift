@@ -89,13 +89,16 @@ struct ImportCommand: ParsableCommand {
     private func importAll(_ files: [String], into store: NewsStore) throws -> ImportReport {
         var report = ImportReport()
         var grouped = 0
+        // The feeds are parsed on one thread, in turn (see `ParsingThread`).
+        let parsing = ParsingThread()
+        defer { parsing.close() }
         try store.withBulkImport {
             // Files ahead are opened and parsed while this one is written.
             var ahead: [Prepared] = []
             var opened = 0
             for (index, file) in files.enumerated() {
                 while opened < files.count && opened <= index + Self.filesAhead {
-                    ahead.append(Self.prepare(files[opened], store: store))
+                    ahead.append(Self.prepare(files[opened], store: store, parsing: parsing))
                     opened += 1
                 }
                 let current = ahead.removeFirst()
@@ -151,7 +154,7 @@ extension ImportCommand {
         case parsed(ImportResult)
     }
 
-    static func prepare(_ path: String, store: NewsStore) -> Prepared {
+    static func prepare(_ path: String, store: NewsStore, parsing: ParsingThread) -> Prepared {
         do {
             switch try DocumentImporter.open(atPath: path) {
             case .parsed(let result):
@@ -169,7 +172,8 @@ extension ImportCommand {
                 }
                 return .feed(FeedParse(file: file, fingerprint: fingerprint,
                                        known: try store.knownRawHashes(from: path), hint: nil,
-                                       wholeFirst: store.groupsDocuments && file.size <= FeedParse.wholeFirstLimit))
+                                       wholeFirst: store.groupsDocuments && file.size <= FeedParse.wholeFirstLimit,
+                                       parsing: parsing))
             }
         } catch let error as ImportError {
             return .refused(error)
