@@ -2,7 +2,6 @@ import Foundation
 import NewsImport
 import NewsModel
 import NewsStore
-import Synchronization
 
 /// A feed file being imported, using both cores: a thread of its own
 /// parses the feed and builds each article, while the importing thread
@@ -25,7 +24,7 @@ final class FeedParse {
     /// already (to recognise it unchanged); else worked out by the parsing
     /// thread once the parse is done (`fingerprint()`).
     private var knownFingerprint: DocumentFingerprint?
-    private let hashedByParser = Handed<DocumentFingerprint>()
+    private let hashedByParser = Handed<Result<DocumentFingerprint, ImportError>>()
     /// Read whole before anything is written (`writeInGroup`). Articles are
     /// prepared by whichever side would otherwise wait: the writer, for
     /// what it takes while waiting for the rest of the file; the parsing
@@ -108,24 +107,27 @@ final class FeedParse {
                     }
                 }
                 if !batch.isEmpty { try queue.put(batch) }
-                // The writer is still busy with the last batches: hashing
-                // the file now costs it nothing (a 200 MB feed takes a
-                // tenth of a second), where before the parse it delayed it.
-                if fingerprint == nil { hashedByParser.set(try file.fingerprint()) }
                 queue.finish(nil)
             } catch {
                 queue.finish(error)
+                return
             }
+            // Hashed once the articles are all handed over: the writer ends
+            // its document meanwhile (see `NewsStore.importDocument`), then
+            // asks for it. Before the parse it delayed the parse; before the
+            // queue's end the writer waited for it (a 200 MB feed takes a
+            // twentieth of a second).
+            if fingerprint == nil { hashedByParser.set(Result { () throws(ImportError) in try file.fingerprint() }) }
         }
     }
 
     /// The file's size and hash, recorded with its articles: known before,
-    /// or handed over by the parsing thread once the parse is done (asked
-    /// for after the last article, see `NewsStore.importDocument`).
+    /// or handed over by the parsing thread once the parse is done. Asked
+    /// for once every article was taken (see `NewsStore.importDocument`):
+    /// the parsing thread is then at it, or done.
     func fingerprint() throws(ImportError) -> DocumentFingerprint {
         if let knownFingerprint { return knownFingerprint }
-        let fingerprint: DocumentFingerprint
-        if let handed = hashedByParser.value { fingerprint = handed } else { fingerprint = try file.fingerprint() }
+        let fingerprint = try hashedByParser.wait().get()
         knownFingerprint = fingerprint
         return fingerprint
     }
@@ -233,10 +235,28 @@ final class FeedParse {
 }
 
 /// A value one thread hands to another, once.
-final class Handed<Value: Sendable>: Sendable {
-    private let slot = Mutex<Value?>(nil)
+final class Handed<Value: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slot: Value?
 
-    func set(_ value: Value) { slot.withLock { $0 = value } }
+    func set(_ value: Value) {
+        condition.lock()
+        slot = value
+        condition.broadcast()
+        condition.unlock()
+    }
 
-    var value: Value? { slot.withLock { $0 } }
+    var value: Value? {
+        condition.lock()
+        defer { condition.unlock() }
+        return slot
+    }
+
+    /// The value, once it is set.
+    func wait() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while slot == nil { condition.wait() }
+        return slot!
+    }
 }
