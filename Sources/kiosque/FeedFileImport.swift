@@ -3,9 +3,10 @@ import NewsImport
 import NewsModel
 import NewsStore
 
-/// A feed file being imported, using both cores: a thread of its own
-/// parses the feed and builds each article, while the importing thread
-/// writes the previous ones in the file's transaction. Preparing an
+/// A feed file being imported, using both cores: the import's parsing
+/// thread (`ParsingThread`) parses the feed and builds each article, while
+/// the importing thread writes the previous ones in the file's
+/// transaction, then gives them back to be freed where they were made. Preparing an
 /// article for the store (body JSON, hash, search terms: a third of the
 /// work) goes to whichever side is ahead: the parsing thread does it while
 /// the writer has a backlog, and leaves it to the writer otherwise, so
@@ -14,8 +15,8 @@ import NewsStore
 /// The queue between them is bounded, so memory stays flat whatever the
 /// feed's size.
 ///
-/// The parse starts as soon as the feed is opened, so the next file of a
-/// batch is being read while the current one is written.
+/// The parse is queued as soon as the feed is opened, so the next file of
+/// a batch is being read while the current one is written.
 final class FeedParse {
     static let batchSize = 64
 
