@@ -105,7 +105,7 @@ public enum FrenchAnalyzer {
     /// (Latin Extended Additional) among them, and General Punctuation,
     /// which French typography writes in every article (’ … – and the
     /// narrow spaces before ; : ! ?): past the table, each character's
-    /// Unicode properties were looked up. Built in about 6 ms.
+    /// Unicode properties are looked up.
     static let tableEnd = 0x2070
 
     /// How each scalar below `tableEnd` folds: nil separates words, "" is
@@ -113,7 +113,20 @@ public enum FrenchAnalyzer {
     /// the lowercase spelling without accents ("Hà Nội" → "ha noi", "Αθήνα"
     /// → "αθηνα"). The search index only splits words at ASCII spaces and
     /// punctuation, so every folding it needs is done here.
-    static let tableFolding: [[UInt8]?] = (0..<tableEnd).map { value in
+    ///
+    /// Read from `foldingTableText`, which `computedFolding` wrote out (see
+    /// scripts/generate-folding-table): working it out with Foundation took
+    /// 6 ms at the start of every search command, and at the list filter's
+    /// first key, for a third of a millisecond read this way.
+    static let tableFolding: [[UInt8]?] = {
+        let table = FrenchFoldingTable.decoded(foldingTableText)
+        precondition(table.count == tableEnd, "the folding table has one entry per scalar below tableEnd")
+        return table
+    }()
+
+    /// How the scalar `value` (below `tableEnd`) folds, worked out from its
+    /// Unicode properties and Foundation's folding.
+    static func computedFolding(_ value: Int) -> [UInt8]? {
         let scalar = Unicode.Scalar(UInt32(value))!
         if value == 0x27 || value == 0x2019 { return Array("'".utf8) }   // ’ is an apostrophe too
         switch scalar.properties.generalCategory {
