@@ -162,17 +162,18 @@ struct SearchQuery {
 /// marked **like this**.
 enum Snippet {
     static func make(from text: String, matching terms: Set<String>, radius: Int = 12) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // Cut at whitespace scalars, not characters: finding each
+        // character's end took most of a search's snippets.
+        let words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map(String.init)
         guard !words.isEmpty else { return "" }
-        let matches = words.map { word in
-            FrenchAnalyzer.terms(word).contains { terms.contains($0) }
-        }
-        let first = matches.firstIndex(of: true) ?? 0
+        // Words are analysed up to the first match, then in the window only.
+        func matches(_ i: Int) -> Bool { FrenchAnalyzer.terms(words[i]).contains { terms.contains($0) } }
+        let first = words.indices.first(where: matches) ?? 0
         let start = max(0, first - radius / 2)
         let end = min(words.count, start + radius * 2)
         var pieces: [String] = []
         for i in start..<end {
-            pieces.append(matches[i] ? "**\(words[i])**" : words[i])
+            pieces.append(matches(i) ? "**\(words[i])**" : words[i])
         }
         return (start > 0 ? "… " : "") + pieces.joined(separator: " ") + (end < words.count ? " …" : "")
     }
