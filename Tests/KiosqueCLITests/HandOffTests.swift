@@ -11,9 +11,12 @@ final class HandOffTests: XCTestCase {
         deinit { freedOn.set(pthread_self()) }
     }
 
-    /// A producer on a thread of its own, putting `count` batches of one
-    /// recorder each, then finishing.
-    private func produce(_ count: Int, into queue: HandOff<[Recorder]>, done: XCTestExpectation) {
+    /// A queue of `capacity` batches, and a producer on a thread of its
+    /// own putting `count` batches of one recorder each in it, then
+    /// finishing; `done` is fulfilled when the producer is.
+    private func producing(_ count: Int, capacity: Int) -> (queue: HandOff<[Recorder]>, done: XCTestExpectation) {
+        let queue = HandOff<[Recorder]>(capacity: capacity)
+        let done = expectation(description: "producer done")
         let producer = Thread {
             do {
                 for _ in 0..<count { try queue.put([Recorder()]) }
@@ -24,12 +27,11 @@ final class HandOffTests: XCTestCase {
             done.fulfill()
         }
         producer.start()
+        return (queue, done)
     }
 
     func testATakenElementIsHeldByTheConsumerAlone() throws {
-        let queue = HandOff<[Recorder]>(capacity: 4)
-        let done = expectation(description: "producer done")
-        produce(50, into: queue, done: done)
+        let (queue, done) = producing(50, capacity: 4)
         var taken = 0
         while let batch = try queue.take() {
             taken += 1
@@ -42,9 +44,7 @@ final class HandOffTests: XCTestCase {
     }
 
     func testTheProducerWaitsWhileTheQueueIsFull() throws {
-        let queue = HandOff<[Recorder]>(capacity: 2)
-        let done = expectation(description: "producer done")
-        produce(5, into: queue, done: done)
+        let (queue, done) = producing(5, capacity: 2)
         Thread.sleep(forTimeInterval: 0.05)
         XCTAssertEqual(queue.backlog, 2, "no more than the capacity waits")
         var taken = 0
@@ -54,9 +54,7 @@ final class HandOffTests: XCTestCase {
     }
 
     func testAProducerWaitingForRoomStopsWhenTheConsumerGivesUp() throws {
-        let queue = HandOff<[Recorder]>(capacity: 1)
-        let done = expectation(description: "producer done")
-        produce(10, into: queue, done: done)
+        let (queue, done) = producing(10, capacity: 1)
         _ = try queue.take()
         queue.cancel()
         queue.waitUntilFinished()
