@@ -9,6 +9,8 @@ final class ByteWindow {
     private(set) var atEnd: Bool
     private let descriptor: Int32?
     private var storage: UnsafeMutableBufferPointer<UInt8>?
+    /// Given every byte read from the file, in order.
+    private let fingerprint: StreamedFingerprint?
 
     private static let initialCapacity = 1 << 20
     /// A single text, tag or comment larger than this is left to libxml2
@@ -22,10 +24,12 @@ final class ByteWindow {
         end = buffer.count
         atEnd = true
         descriptor = nil
+        fingerprint = nil
     }
 
-    init(fileDescriptor: Int32) {
+    init(fileDescriptor: Int32, fingerprint: StreamedFingerprint? = nil) {
         descriptor = fileDescriptor
+        self.fingerprint = fingerprint
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.initialCapacity)
         self.storage = storage
         bytes = UnsafeBufferPointer(storage)
@@ -65,6 +69,7 @@ final class ByteWindow {
                 atEnd = true
                 break
             }
+            fingerprint?.add(UnsafeRawBufferPointer(start: storage.baseAddress! + end, count: count))
             end += count
         } while end < storage.count
         bytes = UnsafeBufferPointer(storage)

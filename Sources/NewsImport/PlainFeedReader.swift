@@ -59,9 +59,10 @@ final class PlainFeedReader: FeedEventSource {
         try self.init(source: ByteWindow(buffer: buffer))
     }
 
-    /// Reads an open file from its start, a few megabytes at a time.
-    convenience init(fileDescriptor: Int32) throws(Declined) {
-        try self.init(source: ByteWindow(fileDescriptor: fileDescriptor))
+    /// Reads an open file from its start, a few megabytes at a time;
+    /// `fingerprint` is given every byte read.
+    convenience init(fileDescriptor: Int32, fingerprint: StreamedFingerprint? = nil) throws(Declined) {
+        try self.init(source: ByteWindow(fileDescriptor: fileDescriptor, fingerprint: fingerprint))
     }
 
     private init(source: ByteWindow) throws(Declined) {
