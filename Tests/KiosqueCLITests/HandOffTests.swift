@@ -45,7 +45,9 @@ final class HandOffTests: XCTestCase {
 
     func testTheProducerWaitsWhileTheQueueIsFull() throws {
         let (queue, done) = producing(5, capacity: 2)
-        Thread.sleep(forTimeInterval: 0.05)
+        let deadline = Date().addingTimeInterval(10)
+        while queue.backlog < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        Thread.sleep(forTimeInterval: 0.05)   // time for a third put, were it let through
         XCTAssertEqual(queue.backlog, 2, "no more than the capacity waits")
         var taken = 0
         while let batch = try queue.take() { taken += batch.count }
