@@ -193,6 +193,15 @@ enum Migrations {
                 INSERT INTO article_search (article_search, rank) VALUES ('automerge', 16);
                 """)
         }
+        migrator.registerMigration("v11: the read articles indexed, not the unread ones") { db in
+            // The unread count is now all the articles less the read ones
+            // (see `unreadCount`): an import adds no entry to this index,
+            // where it added every new article to `article_unread`.
+            try db.execute(sql: """
+                DROP INDEX article_unread;
+                CREATE INDEX article_read ON article(id) WHERE is_read = 1;
+                """)
+        }
         return migrator
     }
 }

@@ -8,9 +8,16 @@ extension NewsStore {
     }
 
     public func unreadCount() throws(StoreError) -> Int {
-        // Written as the partial index `article_unread` says it, so SQLite
-        // counts that index instead of reading every row.
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article WHERE is_read = 0") ?? 0 }
+        // All the articles (SQLite counts a table's pages, not its rows)
+        // less the read ones, from the partial index `article_read`: a
+        // count with a condition steps through its rows one by one, and
+        // the unread ones were 100,000 after a large import (4 ms, at each
+        // page of the list); the read ones are those a person has read.
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM article) - (SELECT count(*) FROM article WHERE is_read = 1)
+                """) ?? 0
+        }
     }
 
     public func teaserCount() throws(StoreError) -> Int {

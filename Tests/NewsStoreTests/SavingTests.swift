@@ -50,6 +50,20 @@ final class SavingTests: StoreTestCase {
         XCTAssertEqual(try store.unreadCount(), 25)
     }
 
+    func testTheUnreadCountFollowsWhatIsReadAndUnreadAgain() throws {
+        let store = try makeStore()
+        try store.save(articles: (1...25).map { article("Article \($0)", day: $0) })
+        let ids = try store.headlines(offset: 0, limit: 25).map(\.id)
+        for id in ids.prefix(3) { try store.setRead(articleID: id) }
+        try store.setRead(articleID: ids[0])   // twice: still one article
+        XCTAssertEqual(try store.unreadCount(), 22)
+        try store.setRead(articleID: ids[1], false)
+        XCTAssertEqual(try store.unreadCount(), 23)
+        try store.save(articles: [article("Article 26", day: 26)])
+        XCTAssertEqual(try store.unreadCount(), 24)
+        XCTAssertEqual(try store.articleCount(), 26)
+    }
+
     func testTeasersAreStoredOnce() throws {
         let store = try makeStore()
         let origin = Origin(kind: .file, location: "page.txt")
