@@ -18,11 +18,6 @@ public enum WellFormedUTF8 {
         case wellFormed(ascii: Bool)
     }
 
-    /// Whether `bytes` are well-formed UTF-8.
-    public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        verdict(bytes) != .illFormed
-    }
-
     /// Whether `bytes` are well-formed UTF-8, and whether they are ASCII.
     public static func verdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
         let n = bytes.count

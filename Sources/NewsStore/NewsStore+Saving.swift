@@ -26,9 +26,7 @@ extension NewsStore {
                                now: Date = Date(), _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         try commitGroup()
         do {
-            return try pool.write { db in
-                try Self.importDocument(db, location, fingerprint, now, writesOutSearchTermsFirst: true, body)
-            }
+            return try pool.write { db in try Self.importDocument(db, location, fingerprint, now, body) }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
@@ -49,8 +47,7 @@ extension NewsStore {
             return try pool.writeWithoutTransaction { db in
                 if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
                 do {
-                    return try Self.importDocument(db, location, { fingerprint }, now, writesOutSearchTermsFirst: false,
-                                                   body)
+                    return try Self.importDocument(db, location, { fingerprint }, now, body)
                 } catch {
                     try? db.execute(sql: "ROLLBACK")
                     throw error
@@ -75,7 +72,6 @@ extension NewsStore {
 
     private static func importDocument(_ db: Database, _ location: String,
                                        _ fingerprint: () throws -> DocumentFingerprint?, _ now: Date,
-                                       writesOutSearchTermsFirst: Bool,
                                        _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         // A bigger page cache while the document's rows go in: the indexes
         // of a 100,000-item feed then stay in memory.
@@ -83,14 +79,6 @@ extension NewsStore {
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         let writer = try ArticleWriter(db: db, now: now)
         try body(writer)
-        if writesOutSearchTermsFirst {
-            // FTS5 writes the terms it holds in memory out at a savepoint,
-            // as it would at the commit: done before the fingerprint, which
-            // the parsing thread may still be hashing, rather than after it
-            // (a large feed: 0.06 s less). A group of documents keeps its
-            // terms for the group's commit.
-            try db.execute(sql: "SAVEPOINT search_terms; RELEASE search_terms")
-        }
         if let fingerprint = try fingerprint() {
             let outcome = writer.outcome
             try db.cachedStatement(sql: """

@@ -90,7 +90,7 @@ public final class NewsStore: Sendable {
             // The search index cuts its text with kiosque's tokenizer, which
             // each connection must know before it touches the index.
             guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK else {
-                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "FTS5 is missing from this SQLite")
+                throw DatabaseError(resultCode: .SQLITE_ERROR, message: "recherche impossible : cette version de SQLite n'a pas FTS5")
             }
             // Pages of 16 KiB rather than 4: a large import writes half as
             // long (fewer, larger writes, and an article's row fits a page

@@ -113,11 +113,11 @@ final class FeedParse {
                 queue.finish(error)
                 return
             }
-            // Once the articles are all handed over: the writer ends its
-            // document meanwhile (see `NewsStore.importDocument`), then asks
-            // for it. Usually worked out as the file was read (see
-            // `StreamedFingerprint`); else the file is read again (a 200 MB
-            // feed takes a twentieth of a second).
+            // Once the articles are all handed over: the writer asks for it
+            // after the last one (see `NewsStore.importDocument`). Usually
+            // worked out as the file was read (see `StreamedFingerprint`);
+            // else the file is read again (a 200 MB feed takes a twentieth
+            // of a second).
             if fingerprint == nil { hashedByParser.set(Result { () throws(ImportError) in try file.fingerprint() }) }
         }
     }
