@@ -32,9 +32,23 @@ package enum HTMLImageSource {
     /// A 1×1 (or 0×0) image is a counter, not a picture.
     package static func isTrackingPixel<Node: HTMLNodeView>(_ image: Node) -> Bool {
         ["width", "height"].contains { name in
-            guard let value = image.attribute(name)?.trimmingCharacters(in: .whitespaces) else { return false }
-            let digits = value.hasSuffix("px") ? String(value.dropLast(2)) : value
-            return Int(digits).map { $0 <= 1 } ?? false
+            image.attribute(name).flatMap(pixels).map { $0 <= 1 } ?? false
         }
+    }
+
+    /// "640", " 1 " or "1px" as a number. Trimmed of what Foundation's
+    /// `whitespaces` holds (tab and Unicode's spaces) by hand: Foundation's
+    /// trimming bridged every width of every image through NSString, a
+    /// twentieth of an import whose images give their size.
+    static func pixels(_ value: String) -> Int? {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        var scalars = Substring(value).unicodeScalars
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        var digits = Substring(scalars)
+        if digits.hasSuffix("px") { digits = digits.dropLast(2) }
+        return Int(digits)
     }
 }

@@ -149,6 +149,21 @@ final class HTMLBlocksTests: XCTestCase {
                        [.paragraph("Texte.")])
     }
 
+    func testImageSizesAreReadAsFoundationTrimmedThem() {
+        // Tabs and Unicode's spaces around the number (no-break, thin) are
+        // trimmed; "px" is allowed after it; anything else is not a size.
+        let sizes = ["1", " 1 ", "\t0\t", "\u{A0}1\u{2009}", "1px", " 640 ", "640px", "1 px", "1.0", "", "px", "\n1", "+1"]
+        for size in sizes {
+            let trimmed = size.trimmingCharacters(in: .whitespaces)
+            let expected = Int(trimmed.hasSuffix("px") ? String(trimmed.dropLast(2)) : trimmed)
+            XCTAssertEqual(HTMLImageSource.pixels(size), expected, "«\(size)»")
+        }
+        XCTAssertEqual(HTMLImageSource.pixels(" 1 "), 1)
+        XCTAssertNil(HTMLImageSource.pixels("1 px"))
+        XCTAssertEqual(blocks("<p>Texte.</p><img src=\"/a.gif\" width=\"\u{A0}1 \"><img src=\"/b.jpg\" width=\" 640 \">"),
+                       [.paragraph("Texte."), .image(ImageRef(url: "https://www.gazette-provence.example/b.jpg"))])
+    }
+
     func testLazyLoadedImageUsesItsRealSource() {
         XCTAssertEqual(blocks("<img src=\"data:image/gif;base64,R0lG\" data-src=\"/vraie.jpg\">"),
                        [.image(ImageRef(url: "https://www.gazette-provence.example/vraie.jpg"))])
