@@ -1,5 +1,6 @@
 import ArticleHTML
 import Foundation
+import NewsModel
 
 /// Tags, names, attribute values and references, read as XML 1.0 says and
 /// as libxml2 reads them (see `PlainFeedReader`).
@@ -192,6 +193,12 @@ extension PlainFeedReader {
 
     /// `&lt;` and the other predefined entities, `&#233;`, `&#xE9;`.
     func reference(into out: inout [UInt8]) throws(Stop) {
+        if index + 8 <= source.end,
+           let (byte, length) = Self.predefinedReference(EightBytes.load(source.bytes, at: index)) {
+            out.append(byte)
+            index += length
+            return
+        }
         var i = index + 1
         let start = i
         while true {
@@ -218,6 +225,28 @@ extension PlainFeedReader {
         UTF8.encode(scalar) { out.append($0) }
         index = i + 1
     }
+
+    /// The character of one of the five predefined references starting
+    /// `word` (eight bytes from the `&`), and the reference's length.
+    /// Escaped HTML is written with them, several per sentence
+    /// (`&lt;p&gt;`): compared whole, not byte by byte and name by name.
+    @inline(__always)
+    static func predefinedReference(_ word: UInt64) -> (UInt8, Int)? {
+        let four = EightBytes.keeping(first: 4, of: word)
+        if four == lessThan { return (UInt8(ascii: "<"), 4) }
+        if four == greaterThan { return (UInt8(ascii: ">"), 4) }
+        if EightBytes.keeping(first: 5, of: word) == ampersand { return (UInt8(ascii: "&"), 5) }
+        let six = EightBytes.keeping(first: 6, of: word)
+        if six == quote { return (UInt8(ascii: "\""), 6) }
+        if six == apostrophe { return (UInt8(ascii: "'"), 6) }
+        return nil
+    }
+
+    private static let lessThan = EightBytes.packed("&lt;".utf8)
+    private static let greaterThan = EightBytes.packed("&gt;".utf8)
+    private static let ampersand = EightBytes.packed("&amp;".utf8)
+    private static let quote = EightBytes.packed("&quot;".utf8)
+    private static let apostrophe = EightBytes.packed("&apos;".utf8)
 
     private static let predefined: [(name: [UInt8], value: UInt32)] = [
         (Array("amp".utf8), 0x26), (Array("lt".utf8), 0x3C), (Array("gt".utf8), 0x3E),

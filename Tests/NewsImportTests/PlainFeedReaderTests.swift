@@ -164,6 +164,26 @@ final class PlainFeedReaderTests: XCTestCase {
         }
     }
 
+    /// The five predefined references, read eight bytes at once where the
+    /// window holds eight, one by one near its end, and what merely looks
+    /// like them: in text and in attribute values, at every distance from
+    /// the document's end, the plain reader reads what libxml2 reads.
+    func testPredefinedReferencesAndNearMissesAtEveryDistanceFromTheEnd() {
+        let references = ["&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&lt;p&gt;", "&amp;amp;", "&#60;",
+                          "&ltp;", "&lt", "&l;", "&amp ;", "&quote;", "&apos", "&AMP;", "&gt;&lt;"]
+        var taken = 0
+        for reference in references {
+            for padding in 0..<10 {
+                let tail = String(repeating: " ", count: padding)
+                let text = "<rss><a t=\"x\(reference)y\">é\(reference)</a>" + tail + "</rss>"
+                let atEnd = "<rss><a>" + reference + "</a>" + tail + "</rss>"
+                for document in [text, atEnd] where assertSameEvents(Array(document.utf8)) { taken += 1 }
+            }
+        }
+        // The well-formed ones (all but seven) are all taken.
+        XCTAssertEqual(taken, (references.count - 7) * 10 * 2)
+    }
+
     /// The test that lets the loops skip eight bytes at once agrees with
     /// the byte-by-byte rule for every byte at every place in a word, and
     /// for random words (whose borrows could mislead a careless test): it
