@@ -21,7 +21,7 @@ import Synchronization
 final class FrenchTermCache: @unchecked Sendable {
     /// A remembered stretch: its bytes (at most sixteen, packed in two
     /// words, zeros past its length), and where its terms lie among
-    /// `termBytes`, joined by spaces. Length 0 marks an empty slot.
+    /// `termBytes`, joined by spaces.
     private struct Slot {
         var first: UInt64
         var second: UInt64
@@ -39,6 +39,11 @@ final class FrenchTermCache: @unchecked Sendable {
     private static let termBytesCapacity = 1 << 19
 
     private let slots: UnsafeMutablePointer<Slot>
+    /// A byte of each slot's hash (never 0, which marks an empty slot): a
+    /// stretch not remembered is told apart by these 16 KiB, which stay in
+    /// the processor's first cache, instead of by its slots (512 KiB), a
+    /// wait for memory at nearly every look once rare words fill them.
+    private let tags: UnsafeMutablePointer<UInt8>
     private let termBytes: UnsafeMutablePointer<UInt8>
     private var termBytesCount = 0
     private var remembered = 0
@@ -48,6 +53,7 @@ final class FrenchTermCache: @unchecked Sendable {
         // process that analyzes a few texts pays for a few pages.
         slots = calloc(1 << Self.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(
             to: Slot.self, capacity: 1 << Self.slotBits)
+        tags = calloc(1 << Self.slotBits, 1)!.bindMemory(to: UInt8.self, capacity: 1 << Self.slotBits)
         // Terms are copied sixteen bytes at a time: as many more are readable
         // past the last (`FrenchTermScanner.readablePast`).
         let termRoom = Self.termBytesCapacity + FrenchTermScanner.readablePast
@@ -56,6 +62,7 @@ final class FrenchTermCache: @unchecked Sendable {
 
     deinit {
         free(slots)
+        free(tags)
         free(termBytes)
     }
 
@@ -115,8 +122,10 @@ final class FrenchTermCache: @unchecked Sendable {
         let second = EightBytes.keeping(first: length - 8, of: secondBytes)
         let hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
         var slot = Int(truncatingIfNeeded: hash >> 40) & Self.slotMask
-        while slots[slot].length != 0 {
-            if slots[slot].length == UInt32(length) && slots[slot].first == first && slots[slot].second == second {
+        let tag = UInt8(truncatingIfNeeded: hash >> 32) | 1
+        while tags[slot] != 0 {
+            if tags[slot] == tag && slots[slot].length == UInt32(length) && slots[slot].first == first
+                && slots[slot].second == second {
                 return slot
             }
             slot = (slot + 1) & Self.slotMask
@@ -141,6 +150,7 @@ final class FrenchTermCache: @unchecked Sendable {
         remembered += 1
         slots[slot] = Slot(first: first, second: second, length: UInt32(length),
                            termsStart: UInt32(termsStart), termsCount: UInt32(count - termsStart))
+        tags[slot] = tag
         return slot
     }
 
