@@ -1,5 +1,6 @@
 import GRDBSQLite
 import SQLiteSettings
+import TestSupport
 import XCTest
 
 /// The search index's tokenizer on a bare connection: what FTS5 gets from
@@ -37,6 +38,36 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(found.map(\.0), ["elect", "aujourd'hui", "XY-z", "3.5", "éco"],
                        "punctuation, case and accents are the analyzer's business: the terms come as they lie")
         XCTAssertEqual(found.map(\.1), [0, 1, 2, 3, 4], "one position per term, whatever the spaces between")
+    }
+
+    /// Terms of every length around the eight bytes tested at once, cut by
+    /// every byte up to the space and by none above it (0x21, accents): the
+    /// same terms, in the same places, as cutting the text byte by byte.
+    func testTermsOfEveryLengthAreCutWhereTheByteByByteRuleCutsThem() {
+        XCTAssertEqual(execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'kiosque_terms')"), SQLITE_OK)
+        let letters: [[UInt8]] = [[0x21], [0x61], [0x7E], [0x7F], Array("é".utf8), Array("’".utf8), [0x41]]
+        var generator = SeededGenerator(seed: 21)
+        var text: [UInt8] = []
+        var expected: [String] = []
+        for _ in 0..<400 {
+            let separators = 1 + Int(generator.next() % 3)
+            for _ in 0..<separators { text.append(UInt8(1 + generator.next() % 0x20)) }
+            var term: [UInt8] = []
+            for _ in 0..<(1 + Int(generator.next() % 20)) { term += letters[Int(generator.next() % UInt64(letters.count))] }
+            text += term
+            expected.append(String(decoding: term, as: UTF8.self))
+        }
+        var statement: OpaquePointer?
+        XCTAssertEqual(sqlite3_prepare_v2(db, "INSERT INTO t (x) VALUES (?)", -1, &statement, nil), SQLITE_OK)
+        text.withUnsafeBufferPointer { bytes in
+            // Bound where they lie (no destructor): stepped while they live.
+            _ = sqlite3_bind_text(statement, 1, bytes.baseAddress, Int32(bytes.count), nil)
+            XCTAssertEqual(sqlite3_step(statement), SQLITE_DONE)
+        }
+        sqlite3_finalize(statement)
+        let found = instances()
+        XCTAssertEqual(found.map(\.0), expected)
+        XCTAssertEqual(found.map(\.1), Array(0..<expected.count))
     }
 
     func testAnEmptyOrBlankTextHasNoTerms() {
