@@ -38,8 +38,19 @@ enum FeedText {
     /// markup or escaped entities in them ("&amp;eacute;"); those are read
     /// as HTML.
     static func looseLine(_ raw: String) -> String {
-        raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") })
-            ? HTMLBlocks.plainText(fromHTML: raw) : line(raw)
+        mayHoldMarkup(raw) ? HTMLBlocks.plainText(fromHTML: raw) : line(raw)
+    }
+
+    /// Whether the text has a `<` or a `&`, looked for eight bytes at a
+    /// time where the bytes lie (every item's title and author pass here).
+    static func mayHoldMarkup(_ raw: String) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            let found = EightBytes.skipUnmarked(in: bytes, from: 0, to: bytes.count) {
+                EightBytes.equal($0, UInt8(ascii: "<")) | EightBytes.equal($0, UInt8(ascii: "&"))
+            }
+            return bytes[found...].contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+        }
     }
 
     /// The body of a text construct, whatever its kind.
