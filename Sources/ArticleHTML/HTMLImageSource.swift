@@ -41,6 +41,15 @@ package enum HTMLImageSource {
     /// trimming bridged every width of every image through NSString, a
     /// twentieth of an import whose images give their size.
     static func pixels(_ value: String) -> Int? {
+        // Digits alone, as nearly every size is written: read at once.
+        var number = 0
+        var digitsRead = 0
+        for byte in value.utf8 {
+            guard byte &- UInt8(ascii: "0") < 10, digitsRead < 9 else { digitsRead = -1; break }
+            number = number * 10 + Int(byte &- UInt8(ascii: "0"))
+            digitsRead += 1
+        }
+        if digitsRead > 0 { return number }
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
         }

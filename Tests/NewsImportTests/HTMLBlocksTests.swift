@@ -152,7 +152,7 @@ final class HTMLBlocksTests: XCTestCase {
     func testImageSizesAreReadAsFoundationTrimmedThem() {
         // Tabs and Unicode's spaces around the number (no-break, thin) are
         // trimmed; "px" is allowed after it; anything else is not a size.
-        let sizes = ["1", " 1 ", "\t0\t", "\u{A0}1\u{2009}", "1px", " 640 ", "640px", "1 px", "1.0", "", "px", "\n1", "+1"]
+        let sizes = ["1", "0640", "123456789", "1234567890", " 1 ", "\t0\t", "\u{A0}1\u{2009}", "1px", " 640 ", "640px", "1 px", "1.0", "", "px", "\n1", "+1"]
         for size in sizes {
             let trimmed = size.trimmingCharacters(in: .whitespaces)
             let expected = Int(trimmed.hasSuffix("px") ? String(trimmed.dropLast(2)) : trimmed)
