@@ -38,13 +38,32 @@ enum FrenchTermScanner {
         }
     }
 
+    /// Room for a word, on the stack: a scan starts for every stretch the
+    /// analyzer's cache does not know (twenty per article), and memory
+    /// from the heap for each cost as much as the words it then read.
+    private static let firstCapacity = 256
+
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool,
                              start: UnsafeBufferPointer<UInt16>, length: UnsafeBufferPointer<Int8>,
                              folded: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt64>,
                              emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var capacity = 256
-        var word = allocateWord(capacity)
-        defer { word.deallocate() }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstCapacity + readablePast) { room in
+            _ = room.initialize(repeating: 0)
+            scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, stops: stops,
+                 firstWord: room.baseAddress!, emit: emit)
+        }
+    }
+
+    /// `firstWord`: room for `firstCapacity` bytes and `readablePast` more,
+    /// zeros; a longer word moves to memory of its own.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool,
+                             start: UnsafeBufferPointer<UInt16>, length: UnsafeBufferPointer<Int8>,
+                             folded: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt64>,
+                             firstWord: UnsafeMutablePointer<UInt8>,
+                             emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var capacity = firstCapacity
+        var word = firstWord
+        defer { if word != firstWord { word.deallocate() } }
         var count = 0
         var elided = false   // the word holds an apostrophe
         // Words end inline rather than in a nested function: one capturing
@@ -114,7 +133,7 @@ enum FrenchTermScanner {
             if count + roomPerScalar > capacity {
                 let larger = allocateWord(capacity * 2)
                 larger.update(from: word, count: count)
-                word.deallocate()
+                if word != firstWord { word.deallocate() }
                 word = larger
                 capacity *= 2
             }
