@@ -4,6 +4,8 @@
 #
 #   bench/scale.sh FEEDS ITEMS     e.g. 1 10000, 1 100000, 100 1000
 #   KIOSQUE_SCRATCH=.build-perf bench/scale.sh 1 100000   (another build folder)
+#   KIOSQUE_FEED_OPTIONS="--words 30000 --escaped" bench/scale.sh 1 100000
+#     (feeds of another kind: see bench/generate_feeds.py)
 #
 # Measures: first import (time, peak memory), import again with nothing new,
 # start to the first complete screen under tmux, each key's time to its
@@ -24,7 +26,8 @@ scratch="${KIOSQUE_SCRATCH:-.build}"
 kiosque="$(scripts/build-release --scratch-path "$scratch" 2>/dev/null)"
 work="$(mktemp -d)"
 trap 'tmux -L kiosque-scale kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
-python3 bench/generate_feeds.py "$work/feeds" --feeds "$feeds" --items "$items"
+# shellcheck disable=SC2086 # the options are words to split
+python3 bench/generate_feeds.py "$work/feeds" --feeds "$feeds" --items "$items" ${KIOSQUE_FEED_OPTIONS:-}
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
@@ -123,7 +126,7 @@ if [ -n "${nb+x}" ]; then
 fi
 
 ratio() { awk -v n="$1" -v k="$2" 'BEGIN { if (n == "—" || k == "—" || k == 0) print "—"; else printf "%.1f×", n / k }'; }
-echo "## $(date +%F) — $feeds feed(s) × $items items — $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "## $(date +%F) — $feeds feed(s) × $items items${KIOSQUE_FEED_OPTIONS:+ ($KIOSQUE_FEED_OPTIONS)} — $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure | kiosque | newsboat | newsboat / kiosque |"
 echo "|---|---|---|---|"
