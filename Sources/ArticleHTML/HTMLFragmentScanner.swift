@@ -81,9 +81,12 @@ package enum HTMLFragmentScanner {
         init<Letters: Collection<UInt8>>(_ letters: Letters) {
             // Lowercased by setting each letter's 0x20 bit (a digit has it).
             let lower: UInt64 = 0x2020_2020_2020_2020
-            low = EightBytes.packed(letters) | EightBytes.keeping(first: letters.count, of: lower)
-            high = UInt16(truncatingIfNeeded: EightBytes.packed(letters, from: 8)
-                | EightBytes.keeping(first: letters.count - 8, of: lower))
+            // The scanner's names lie in memory: loaded, not walked through.
+            let (first, second) = letters.withContiguousStorageIfAvailable {
+                (EightBytes.packed($0), EightBytes.packed($0, from: 8))
+            } ?? (EightBytes.packed(letters), EightBytes.packed(letters, from: 8))
+            low = first | EightBytes.keeping(first: letters.count, of: lower)
+            high = UInt16(truncatingIfNeeded: second | EightBytes.keeping(first: letters.count - 8, of: lower))
         }
     }
 

@@ -41,15 +41,9 @@ package enum HTMLImageSource {
     /// trimming bridged every width of every image through NSString, a
     /// twentieth of an import whose images give their size.
     static func pixels(_ value: String) -> Int? {
-        // Digits alone, as nearly every size is written: read at once.
-        var number = 0
-        var digitsRead = 0
-        for byte in value.utf8 {
-            guard byte &- UInt8(ascii: "0") < 10, digitsRead < 9 else { digitsRead = -1; break }
-            number = number * 10 + Int(byte &- UInt8(ascii: "0"))
-            digitsRead += 1
-        }
-        if digitsRead > 0 { return number }
+        // A number alone, as nearly every size is written, has nothing to
+        // trim: the scalars' properties are not looked up.
+        if let number = Int(value) { return number }
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
         }

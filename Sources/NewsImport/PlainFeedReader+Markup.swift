@@ -232,21 +232,18 @@ extension PlainFeedReader {
     /// (`&lt;p&gt;`): compared whole, not byte by byte and name by name.
     @inline(__always)
     static func predefinedReference(_ word: UInt64) -> (UInt8, Int)? {
-        let four = EightBytes.keeping(first: 4, of: word)
-        if four == lessThan { return (UInt8(ascii: "<"), 4) }
-        if four == greaterThan { return (UInt8(ascii: ">"), 4) }
-        if EightBytes.keeping(first: 5, of: word) == ampersand { return (UInt8(ascii: "&"), 5) }
-        let six = EightBytes.keeping(first: 6, of: word)
-        if six == quote { return (UInt8(ascii: "\""), 6) }
-        if six == apostrophe { return (UInt8(ascii: "'"), 6) }
+        for reference in packedPredefined where EightBytes.keeping(first: reference.length, of: word) == reference.word {
+            return (reference.character, reference.length)
+        }
         return nil
     }
 
-    private static let lessThan = EightBytes.packed("&lt;".utf8)
-    private static let greaterThan = EightBytes.packed("&gt;".utf8)
-    private static let ampersand = EightBytes.packed("&amp;".utf8)
-    private static let quote = EightBytes.packed("&quot;".utf8)
-    private static let apostrophe = EightBytes.packed("&apos;".utf8)
+    /// `predefined`, each written whole ("&lt;") and packed as eight bytes
+    /// loaded from its `&` are.
+    private static let packedPredefined: [(word: UInt64, length: Int, character: UInt8)] = predefined.map {
+        let written = [UInt8(ascii: "&")] + $0.name + [UInt8(ascii: ";")]
+        return (EightBytes.packed(written), written.count, UInt8($0.value))
+    }
 
     private static let predefined: [(name: [UInt8], value: UInt32)] = [
         (Array("amp".utf8), 0x26), (Array("lt".utf8), 0x3C), (Array("gt".utf8), 0x3E),

@@ -98,12 +98,6 @@ public enum EightBytes {
         return word
     }
 
-    /// `packed` for a slice of bytes in memory.
-    @inlinable @inline(__always)
-    public static func packed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, from offset: Int = 0) -> UInt64 {
-        packed(UnsafeBufferPointer(rebasing: bytes), from: offset)
-    }
-
     /// Bytes with their high bit set: parts of characters past ASCII.
     @inlinable @inline(__always)
     public static func high(_ word: UInt64) -> UInt64 {
