@@ -24,7 +24,7 @@ let package = Package(
         // the store for bodies kept as HTML until they are read.
         .target(name: "ArticleHTML", dependencies: ["NewsModel"]),
         .target(name: "NewsImport", dependencies: ["NewsModel", "ArticleHTML", "CLibXML2"]),
-        .target(name: "SQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "SQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("m")]),
         .target(name: "FileWriteback"),
         .target(name: "NewsStore", dependencies: [
             "SQLiteSettings", "FileWriteback",

@@ -88,8 +88,10 @@ public final class NewsStore: Sendable {
         configuration.label = "kiosque"
         configuration.prepareDatabase { db in
             // The search index cuts its text with kiosque's tokenizer, which
-            // each connection must know before it touches the index.
-            guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK else {
+            // each connection must know before it touches the index, and
+            // searches rank with kiosque's function (see SearchRank.h).
+            guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK,
+                  kiosque_register_search_rank(db.sqliteConnection) == SQLITE_OK else {
                 throw DatabaseError(resultCode: .SQLITE_ERROR, message: "recherche impossible : cette version de SQLite n'a pas FTS5")
             }
             // Pages of 16 KiB rather than 4: a large import writes half as

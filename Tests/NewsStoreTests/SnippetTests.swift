@@ -19,6 +19,16 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(snippet, "Le **scrutin** municipal approche à Fès")
     }
 
+    /// ASCII's spaces are told without Unicode's tables: the same ones.
+    func testSpacesAreUnicodesWhiteSpace() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Snippet.isSpace(scalar) != scalar.properties.isWhitespace {
+                XCTFail("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+    }
+
     func testWithoutAMatchTheTextStartsTheSnippet() {
         XCTAssertEqual(Snippet.make(from: "un deux trois", matching: ["quatre"]), "un deux trois")
         XCTAssertEqual(Snippet.make(from: "  ", matching: ["quatre"]), "")
