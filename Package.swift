@@ -23,7 +23,9 @@ let package = Package(
         // Simple item HTML read into blocks without libxml2: at import, and by
         // the store for bodies kept as HTML until they are read.
         .target(name: "ArticleHTML", dependencies: ["NewsModel"]),
-        .target(name: "NewsImport", dependencies: ["NewsModel", "ArticleHTML", "CLibXML2"]),
+        // libcurl, loaded when a command fetches (see HTTPFetch.h).
+        .target(name: "HTTPFetch", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "NewsImport", dependencies: ["NewsModel", "ArticleHTML", "CLibXML2", "HTTPFetch"]),
         .target(name: "SQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("m")]),
         .target(name: "FileWriteback"),
         .target(name: "NewsStore", dependencies: [

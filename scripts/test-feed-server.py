@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A loopback HTTP server for kiosque's fetch tests. It serves the fixture
 feeds and the awkward cases a real network has: conditional requests (ETag,
-Last-Modified, 304), permanent and temporary redirects, gzip, a declared
-charset, slow, missing, failing and garbage answers. It listens on 127.0.0.1
+Last-Modified, 304), permanent, temporary, endless and non-web redirects,
+gzip, a declared charset, slow, missing, failing and garbage answers. It listens on 127.0.0.1
 only, prints its port, and stops when its standard input closes.
 
     scripts/test-feed-server.py FIXTURES_DIR
@@ -94,6 +94,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(301, headers={"Location": "/feeds/" + name})
         if kind == "temporary":
             return self.send(302, headers={"Location": "/feeds/" + name})
+        if kind == "loop":
+            return self.send(307, headers={"Location": "/loop/" + name})
+        if kind == "elsewhere":
+            return self.send(301, headers={"Location": "file:///etc/passwd"})
         if kind == "latin1":
             text = ('<rss version="2.0"><channel><title>La Gazette</title><item><guid>g1</guid>'
                     '<title>L’été — 5 € œuvre</title><description>Déjà là</description></item></channel></rss>')

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// One HTTP fetch of a feed, done politely: conditional (ETag and
 /// Last-Modified, so an unchanged feed costs a 304), with a timeout, a
@@ -20,50 +17,61 @@ public enum FeedFetcher {
     public static let acceptFeed = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
     public static let acceptPage = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
+    /// Redirects followed at most, one after the other.
+    static let maxRedirects = 10
+
     public static func fetch(_ url: String, etag: String?, lastModified: String?, timeout: TimeInterval = 20,
                              accept: String = acceptFeed) -> Outcome {
-        guard let address = URL(string: url), let scheme = address.scheme?.lowercased(),
-              scheme == "http" || scheme == "https" else {
-            return .failed("adresse non prise en charge (http ou https seulement)")
+        guard isWeb(url) else { return .failed("adresse non prise en charge (http ou https seulement)") }
+        var headers = ["User-Agent: " + userAgent, "Accept: " + accept]
+        // Values the store kept from an earlier answer: one line each, whatever they hold.
+        if let etag { headers.append("If-None-Match: " + oneLine(etag)) }
+        if let lastModified { headers.append("If-Modified-Since: " + oneLine(lastModified)) }
+        let seconds = max(1, Int(timeout.rounded(.up)))
+
+        var address = url
+        // The first permanent redirect's target, while no temporary hop
+        // says the address should stay.
+        var permanentTarget: String?
+        var temporaryHop = false
+        for _ in 0...maxRedirects {
+            let answer: HTTPGet
+            switch HTTPGet.run(address, headers: headers, timeout: seconds) {
+            case .success(let got): answer = got
+            case .failure(let failure): return .failed(describe(failure))
+            }
+            if (300...399).contains(answer.status), answer.status != 304, let next = answer.redirect {
+                guard isWeb(next) else { return .failed("redirection vers une adresse qui n'est pas du web") }
+                if answer.status == 301 || answer.status == 308 {
+                    if permanentTarget == nil { permanentTarget = next }
+                } else {
+                    temporaryHop = true
+                }
+                address = next
+                continue
+            }
+            switch answer.status {
+            case 304:
+                return .notModified
+            case 200...299:
+                let body = CharsetFromHeader.normalise(answer.body, contentType: answer.value(of: "Content-Type"))
+                return .fetched(body: body, etag: answer.value(of: "ETag"),
+                                lastModified: answer.value(of: "Last-Modified"),
+                                finalURL: address, movedTo: temporaryHop ? nil : permanentTarget)
+            default:
+                return .failed("HTTP \(answer.status) (\(statusText(answer.status)))")
+            }
         }
-        var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("gzip", forHTTPHeaderField: "Accept-Encoding")
-        request.setValue(accept, forHTTPHeaderField: "Accept")
-        if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
+        return .failed("trop de redirections")
+    }
 
-        let watcher = RedirectWatcher()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 3
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration, delegate: watcher, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
+    private static func isWeb(_ url: String) -> Bool {
+        guard let scheme = URL(string: url)?.scheme?.lowercased() else { return false }
+        return scheme == "http" || scheme == "https"
+    }
 
-        let done = DispatchSemaphore(value: 0)
-        let box = ResponseBox()
-        session.dataTask(with: request) { data, response, error in
-            box.set(data, response, error)
-            done.signal()
-        }.resume()
-        done.wait()
-
-        let (data, response, error) = box.get()
-        if let error { return .failed(describe(error)) }
-        guard let http = response as? HTTPURLResponse else { return .failed("réponse qui n'est pas du HTTP") }
-        switch http.statusCode {
-        case 304:
-            return .notModified
-        case 200...299:
-            var body = [UInt8](data ?? Data())
-            body = CharsetFromHeader.normalise(body, contentType: http.value(forHTTPHeaderField: "Content-Type"))
-            return .fetched(body: body, etag: http.value(forHTTPHeaderField: "ETag"),
-                            lastModified: http.value(forHTTPHeaderField: "Last-Modified"),
-                            finalURL: http.url?.absoluteString ?? url, movedTo: watcher.permanentTarget)
-        default:
-            return .failed("HTTP \(http.statusCode) (\(statusText(http.statusCode)))")
-        }
+    private static func oneLine(_ value: String) -> String {
+        String(value.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
     }
 
     /// What an HTTP error status means, in French.
@@ -82,47 +90,24 @@ public enum FeedFetcher {
         }
     }
 
-    static func describe(_ error: any Error) -> String {
-        let code = (error as? URLError)?.code
-        switch code {
-        case .timedOut?: return "délai dépassé"
-        case .cannotFindHost?, .dnsLookupFailed?: return "serveur introuvable (DNS)"
-        case .cannotConnectToHost?: return "connexion refusée"
-        case .networkConnectionLost?: return "connexion perdue"
-        case .notConnectedToInternet?: return "pas de réseau"
-        case .httpTooManyRedirects?: return "trop de redirections"
-        default: return "échec réseau : \(error.localizedDescription)"
-        }
-    }
-}
-
-/// Notes the target of the first permanent redirect (301, 308): the
-/// subscription moves there.
-private final class RedirectWatcher: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var target: String?
-    private var broken = false
-
-    var permanentTarget: String? { lock.withLock { broken ? nil : target } }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        lock.withLock {
-            if response.statusCode == 301 || response.statusCode == 308 {
-                if target == nil, !broken { target = request.url?.absoluteString }
-            } else {
-                broken = true   // a temporary hop in the chain: the address stays
+    /// libcurl's failures in French; its error codes are stable (curl.h).
+    static func describe(_ failure: HTTPGet.Failure) -> String {
+        switch failure {
+        case .noLibrary:
+            return "libcurl introuvable : installez-la (apt-get install libcurl4) pour aller chercher les flux"
+        case .tooLarge:
+            return "réponse trop grande (plus de \(HTTPGet.maxBody >> 20) Mo)"
+        case .transfer(let code, let message):
+            switch code {
+            case 28: return "délai dépassé"
+            case 5, 6: return "serveur introuvable (DNS)"
+            case 7: return "connexion refusée"
+            case 18, 52, 55, 56: return "connexion perdue"
+            case 60: return "certificat du serveur refusé : \(message)"
+            default: return "échec réseau : \(message)"
             }
         }
-        completionHandler(request)
     }
-}
-
-private final class ResponseBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (Data?, URLResponse?, (any Error)?) = (nil, nil, nil)
-    func set(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) { lock.withLock { value = (data, response, error) } }
-    func get() -> (Data?, URLResponse?, (any Error)?) { lock.withLock { value } }
 }
 
 /// The charset of the Content-Type header applies when the document does not

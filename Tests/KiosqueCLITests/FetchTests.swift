@@ -95,6 +95,18 @@ final class FetchTests: CLITestCase {
         XCTAssertTrue(urls.contains("\(base)/temporary/rss2-iso8859.xml"), "\(urls)")
     }
 
+    func testEndlessAndNonWebRedirectsFailClearly() throws {
+        try kiosque("add", "\(base)/loop/a")
+        try kiosque("add", "\(base)/elsewhere/b")
+        let run = try kiosque("fetch")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("/loop/a : échec, trop de redirections"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("/elsewhere/b : échec, redirection vers une adresse qui n'est pas du web"),
+                      run.stdout)
+        XCTAssertEqual(Set(try feeds().compactMap { $0["url"] as? String }), ["\(base)/loop/a", "\(base)/elsewhere/b"],
+                       "a failed fetch moves no subscription")
+    }
+
     func testTheHeaderCharsetAppliesWhenTheDocumentDeclaresNone() throws {
         try kiosque("add", "\(base)/latin1")
         XCTAssertEqual(try kiosque("fetch").status, 0)

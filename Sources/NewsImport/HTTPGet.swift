@@ -1,0 +1,67 @@
+import Foundation
+import HTTPFetch
+
+/// One HTTP GET through libcurl (see HTTPFetch.h), no redirect followed:
+/// `FeedFetcher` follows them itself, to know whether they were permanent.
+struct HTTPGet {
+    enum Failure: Error, Equatable {
+        case noLibrary
+        case tooLarge
+        /// libcurl's code and its words.
+        case transfer(code: Int32, message: String)
+    }
+
+    let status: Int
+    let body: [UInt8]
+    /// Header lines of the answer, names as they came.
+    let headers: [(name: String, value: String)]
+    /// Where a redirect points, made absolute.
+    let redirect: String?
+
+    /// The largest body taken: a feed or a page is megabytes; a hostile
+    /// server's endless answer must not fill the memory.
+    static let maxBody = 512 << 20
+
+    static func run(_ url: String, headers: [String], timeout: Int) -> Result<HTTPGet, Failure> {
+        var answer = kiosque_http_answer()
+        let lines = headers.map { strdup($0) }
+        defer { lines.forEach { free($0) } }
+        lines.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
+            kiosque_http_get(url, pointers.baseAddress, Int32(pointers.count), timeout, maxBody, &answer)
+        }
+        defer { kiosque_http_answer_free(&answer) }
+        switch answer.failure {
+        case 0:
+            break
+        case KIOSQUE_HTTP_NO_LIBRARY:
+            return .failure(.noLibrary)
+        case KIOSQUE_HTTP_TOO_LARGE:
+            return .failure(.tooLarge)
+        default:
+            let message = withUnsafeBytes(of: answer.message) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            return .failure(.transfer(code: answer.failure, message: message))
+        }
+        let body = answer.body.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: answer.body_length)) } ?? []
+        let head = answer.headers.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: answer.headers_length),
+                                               as: UTF8.self) } ?? ""
+        return .success(HTTPGet(status: answer.status, body: body, headers: Self.headerLines(head),
+                                redirect: answer.redirect.map { String(cString: $0) }))
+    }
+
+    /// "Name: value" lines; the status line and anything else without a
+    /// colon is left out.
+    static func headerLines(_ head: String) -> [(name: String, value: String)] {
+        head.split(whereSeparator: \.isNewline).compactMap { (line: Substring) -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+                    String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// The value of the last header of that name (names ignore case).
+    func value(of name: String) -> String? {
+        headers.last { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
