@@ -11,12 +11,15 @@
 # start to the first complete screen under tmux, each key's time to its
 # frame while opening, scrolling and paging the list (kiosque writes them
 # with KIOSQUE_KEY_TRACE; newsboat has no such trace), the reader's memory,
-# and a search for a common word (the whole command, and typed into the
-# list's filter), and SQLite's own share of the import (bench/sqlite-floor.py).
+# and a search for a common word (the whole command, median of 10, and
+# typed into the list's filter), and SQLite's own share of the import
+# (bench/sqlite-floor.py). The first screen is the median of
+# KIOSQUE_SCREEN_RUNS starts (3) of each program.
 # The first import is the median of KIOSQUE_IMPORT_RUNS runs (3) for both
-# programs, taking turns, every run listed; the rest are wall-clock times
-# from one run each: read them as orders of magnitude, note what else the
-# machine was doing, and keep the history in bench/RESULTS.md.
+# programs, taking turns, every run listed; re-importing, the keys and the
+# memory are wall-clock times from one run each: read them as orders of
+# magnitude, note what else the machine was doing, and keep the history in
+# bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 feeds="${1:-1}"
@@ -29,7 +32,8 @@ trap 'tmux -L kiosque-scale kill-server 2>/dev/null || true; rm -rf "$work"' EXI
 # shellcheck disable=SC2086 # the options are words to split
 python3 bench/generate_feeds.py "$work/feeds" --feeds "$feeds" --items "$items" ${KIOSQUE_FEED_OPTIONS:-}
 
-now() { date +%s.%N; }
+# Bash's own clock: no process started to read it.
+now() { echo "$EPOCHREALTIME"; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # Runs a command, prints "seconds peak-MB".
 measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }'; }
@@ -59,6 +63,22 @@ first_screen() {
   tmux_ -f /dev/null new-session -d -s s -x 120 -y 40 "$*"
   until tmux_ capture-pane -p -t s 2>/dev/null | grep -q "$marker"; do sleep 0.005; done
   elapsed "$start" "$(now)"
+}
+# The median of $screens starts to the first screen; the last one's
+# session stays for the keys. Prints the seconds.
+median_first_screen() {
+  local times=()
+  for _ in $(seq 1 "$screens"); do times+=("$(first_screen "$@")"); done
+  median "${times[@]}"
+}
+screens="${KIOSQUE_SCREEN_RUNS:-3}"
+# The median of 10 runs of a command, in milliseconds.
+median_ms() {
+  local times=() start
+  for _ in $(seq 1 10); do
+    start=$(now); "$@" >/dev/null; times+=("$(elapsed "$start" "$(now)" | awk '{ printf "%.1f", $1 * 1000 }')")
+  done
+  median "${times[@]}"
 }
 rss_of() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # Sends one key and waits until the trace has one more line (or 2 s).
@@ -93,7 +113,7 @@ for _ in $(seq 1 "$runs"); do
 done
 k_import=$(median "${k_times[@]}"); k_import_mb=$(peak "${k_peaks[@]}"); k_import_all="${k_times[*]}"
 read -r k_again _ < <(measure "$kiosque" import --store "$store" "$work/feeds")
-k_first=$(first_screen "articles," "env TERM=tmux-256color KIOSQUE_STORE='$store' KIOSQUE_KEY_TRACE='$trace' '$kiosque' --no-ticker")
+k_first=$(median_first_screen "articles," "env TERM=tmux-256color KIOSQUE_STORE='$store' KIOSQUE_KEY_TRACE='$trace' '$kiosque' --no-ticker")
 sleep 0.5
 k_pid=$(pgrep -n -f "^$kiosque --no-ticker")
 k_rss=$(rss_of "$k_pid")
@@ -107,7 +127,7 @@ send_key /; for c in g o u v e r n e m e n t; do send_key "$c"; done
 read -r k_filter_max _ < <(latency $((list_keys + 2)) $((list_keys + 13)))
 send_key Escape
 k_rss_after=$(rss_of "$k_pid")
-read -r k_search _ < <(measure "$kiosque" search --store "$store" --limit 20 gouvernement)
+k_search=$(median_ms "$kiosque" search --store "$store" --limit 20 gouvernement)
 tmux_ kill-server 2>/dev/null || true
 # SQLite's own share: the same rows written again by SQLite alone, no
 # parsing (the least any import into this schema can take); best of 3.
@@ -119,7 +139,7 @@ n_import="—"; n_import_mb="—"; n_import_all=""; n_again="—"; n_first="—"
 if [ -n "${nb+x}" ]; then
   n_import=$(median "${n_times[@]}"); n_import_mb=$(peak "${n_peaks[@]}"); n_import_all="${n_times[*]}"
   read -r n_again _ < <(measure "${nb[@]}" -x reload)
-  n_first=$(first_screen "Journal" "env TERM=tmux-256color ${nb[*]}")
+  n_first=$(median_first_screen "Journal" "env TERM=tmux-256color ${nb[*]}")
   sleep 0.5
   n_rss=$(rss_of "$(pgrep -n -x newsboat)")
   tmux_ kill-server 2>/dev/null || true
@@ -132,9 +152,9 @@ echo "| measure | kiosque | newsboat | newsboat / kiosque |"
 echo "|---|---|---|---|"
 echo "| first import (median of $runs: ${k_import_all:-—} / ${n_import_all:-—}) | ${k_import} s, ${k_import_mb} MB peak | ${n_import} s, ${n_import_mb} MB peak | $(ratio "$n_import" "$k_import") |"
 echo "| import again, nothing new | ${k_again} s | ${n_again} s | $(ratio "$n_again" "$k_again") |"
-echo "| start to first screen | ${k_first} s | ${n_first} s | $(ratio "$n_first" "$k_first") |"
+echo "| start to first screen (median of $screens) | ${k_first} s | ${n_first} s | $(ratio "$n_first" "$k_first") |"
 echo "| list keys (Down×50, PgDn×20, End, Home, Enter, q): max, p99 | ${k_key_max} ms, ${k_key_p99} ms | — | — |"
 echo "| reader memory (RSS) at first screen, after the keys | ${k_rss} MB, ${k_rss_after} MB | ${n_rss} MB | $(ratio "$n_rss" "$k_rss") |"
-echo "| search \"gouvernement\", whole command | ${k_search} s | — | — |"
+echo "| search \"gouvernement\", whole command (median of 10) | ${k_search} ms | — | — |"
 echo "| search typed into the list filter, slowest key | ${k_filter_max} ms | — | — |"
 echo "| SQLite alone: the first import's rows written again, no parsing (bench/sqlite-floor.py, best of 3) | ${k_floor} s | — | — |"
