@@ -55,13 +55,23 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int(
 peak() { printf '%s\n' "$@" | sort -n | tail -n 1; }
 tmux_() { tmux -L kiosque-scale "$@"; }
 # Starts a program in a tmux pane and waits until the screen shows $1;
-# prints the seconds it took.
+# prints the seconds it took, or "—" (and the screen, on stderr) when the
+# program ended first or two minutes went by.
 first_screen() {
   local marker="$1"; shift
   tmux_ kill-server 2>/dev/null || true
-  local start; start=$(now)
-  tmux_ -f /dev/null new-session -d -s s -x 120 -y 40 "$*"
-  until tmux_ capture-pane -p -t s 2>/dev/null | grep -q "$marker"; do sleep 0.005; done
+  local start screen deadline=$((SECONDS + 120)); start=$(now)
+  # The pane stays after the program, showing why it ended.
+  tmux_ -f /dev/null new-session -d -s s -x 120 -y 40 "$*; echo \"[ended: \$?]\"; sleep 600"
+  until screen=$(tmux_ capture-pane -p -t s 2>/dev/null) && grep -q "$marker" <<< "$screen"; do
+    if [ "$SECONDS" -ge "$deadline" ] || grep -q '^\[ended: ' <<< "$screen"; then
+      echo "first screen never came for: $*" >&2
+      grep -v '^$' <<< "$screen" | tail -n 5 >&2
+      echo "—"
+      return
+    fi
+    sleep 0.005
+  done
   elapsed "$start" "$(now)"
 }
 # The median of $screens starts to the first screen; the last one's
@@ -69,7 +79,7 @@ first_screen() {
 median_first_screen() {
   local times=()
   for _ in $(seq 1 "$screens"); do times+=("$(first_screen "$@")"); done
-  median "${times[@]}"
+  if [[ " ${times[*]} " == *" — "* ]]; then echo "—"; else median "${times[@]}"; fi
 }
 screens="${KIOSQUE_SCREEN_RUNS:-3}"
 # The median of 10 runs of a command, in milliseconds.

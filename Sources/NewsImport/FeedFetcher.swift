@@ -22,14 +22,15 @@ public enum FeedFetcher {
 
     public static func fetch(_ url: String, etag: String?, lastModified: String?, timeout: TimeInterval = 20,
                              accept: String = acceptFeed) -> Outcome {
-        guard isWeb(url) else { return .failed("adresse non prise en charge (http ou https seulement)") }
+        guard var address = webAddress(url) else {
+            return .failed("adresse non prise en charge (http ou https seulement)")
+        }
         var headers = ["User-Agent: " + userAgent, "Accept: " + accept]
         // Values the store kept from an earlier answer: one line each, whatever they hold.
         if let etag { headers.append("If-None-Match: " + oneLine(etag)) }
         if let lastModified { headers.append("If-Modified-Since: " + oneLine(lastModified)) }
         let seconds = max(1, Int(timeout.rounded(.up)))
 
-        var address = url
         // The first permanent redirect's target, while no temporary hop
         // says the address should stay.
         var permanentTarget: String?
@@ -41,13 +42,15 @@ public enum FeedFetcher {
             case .failure(let failure): return .failed(describe(failure))
             }
             if (300...399).contains(answer.status), answer.status != 304, let next = answer.redirect {
-                guard isWeb(next) else { return .failed("redirection vers une adresse qui n'est pas du web") }
+                guard let target = webAddress(next) else {
+                    return .failed("redirection vers une adresse qui n'est pas du web")
+                }
                 if answer.status == 301 || answer.status == 308 {
-                    if permanentTarget == nil { permanentTarget = next }
+                    if permanentTarget == nil { permanentTarget = target }
                 } else {
                     temporaryHop = true
                 }
-                address = next
+                address = target
                 continue
             }
             switch answer.status {
@@ -65,9 +68,12 @@ public enum FeedFetcher {
         return .failed("trop de redirections")
     }
 
-    private static func isWeb(_ url: String) -> Bool {
-        guard let scheme = URL(string: url)?.scheme?.lowercased() else { return false }
-        return scheme == "http" || scheme == "https"
+    /// The address as sent (Foundation's form: a space or an accent
+    /// percent-encoded), when it is http or https.
+    private static func webAddress(_ url: String) -> String? {
+        guard let address = URL(string: url), let scheme = address.scheme?.lowercased(),
+              scheme == "http" || scheme == "https" else { return nil }
+        return address.absoluteString
     }
 
     private static func oneLine(_ value: String) -> String {
