@@ -54,12 +54,24 @@ runs="${KIOSQUE_IMPORT_RUNS:-3}"
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 peak() { printf '%s\n' "$@" | sort -n | tail -n 1; }
 tmux_() { tmux -L kiosque-scale "$@"; }
+# Ends the tmux server and waits until it and the program in its pane are
+# gone: a program slow to quit (newsboat with 100,000 items) otherwise still
+# holds the old server when the next one is asked for, and that request dies
+# with it ("server exited unexpectedly").
+stop_screen() {
+  local server pane
+  read -r server pane < <(tmux_ display-message -p -t s '#{pid} #{pane_pid}' 2>/dev/null || true)
+  tmux_ kill-server 2>/dev/null || true
+  # The pane's program leads a session of its own: every process in it.
+  while [ -n "$pane" ] && pgrep -s "$pane" >/dev/null; do sleep 0.02; done
+  while [ -n "$server" ] && kill -0 "$server" 2>/dev/null; do sleep 0.02; done
+}
 # Starts a program in a tmux pane and waits until the screen shows $1;
 # prints the seconds it took, or "—" (and the screen, on stderr) when the
 # program ended first or two minutes went by.
 first_screen() {
   local marker="$1"; shift
-  tmux_ kill-server 2>/dev/null || true
+  stop_screen
   local start screen deadline=$((SECONDS + 120)); start=$(now)
   # The pane stays after the program, showing why it ended.
   tmux_ -f /dev/null new-session -d -s s -x 120 -y 40 "$*; echo \"[ended: \$?]\"; sleep 600"
@@ -138,7 +150,7 @@ read -r k_filter_max _ < <(latency $((list_keys + 2)) $((list_keys + 13)))
 send_key Escape
 k_rss_after=$(rss_of "$k_pid")
 k_search=$(median_ms "$kiosque" search --store "$store" --limit 20 gouvernement)
-tmux_ kill-server 2>/dev/null || true
+stop_screen
 # SQLite's own share: the same rows written again by SQLite alone, no
 # parsing (the least any import into this schema can take); best of 3.
 k_floor=$(python3 bench/sqlite-floor.py "$kiosque" "$store" |
@@ -152,7 +164,7 @@ if [ -n "${nb+x}" ]; then
   n_first=$(median_first_screen "Journal" "env TERM=tmux-256color ${nb[*]}")
   sleep 0.5
   n_rss=$(rss_of "$(pgrep -n -x newsboat)")
-  tmux_ kill-server 2>/dev/null || true
+  stop_screen
 fi
 
 ratio() { awk -v n="$1" -v k="$2" 'BEGIN { if (n == "—" || k == "—" || k == 0) print "—"; else printf "%.1f×", n / k }'; }
