@@ -30,6 +30,39 @@ public final class NewsStore: Sendable {
         }
     }
 
+    /// A store opened to read only, for the commands that change nothing
+    /// (search, list, show): one read-only connection, where the usual
+    /// opening made a writer, set up the journal's files, and at the end
+    /// checkpointed and removed them again (3 of a search's 18 ms). A store
+    /// that does not exist yet, or needs a migration or its search index
+    /// rebuilt, is opened the usual way, which does that first.
+    public static func forReading(path: String, beforeReindex: (Int) -> Void = { _ in }) throws(StoreError) -> NewsStore {
+        if FileManager.default.fileExists(atPath: path), let store = try? NewsStore(readingOnly: path),
+           (try? store.isCurrent) == true {
+            return store
+        }
+        return try NewsStore(path: path, beforeReindex: beforeReindex)
+    }
+
+    private init(readingOnly path: String) throws {
+        self.path = path
+        groupsDocuments = false
+        Self.sqliteSettings
+        var configuration = Self.configuration()
+        configuration.readonly = true
+        pool = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Every migration applied and the search index complete.
+    private var isCurrent: Bool {
+        get throws {
+            try pool.read { db in
+                try Migrations.migrator.hasCompletedMigrations(db)
+                    && String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == Self.completeIndexFact
+            }
+        }
+    }
+
     /// A store in a file only this process can see (`openPath` names it),
     /// written without a journal file: its pages are written once, and a
     /// failing document is rolled back from memory. Messages name `path`,

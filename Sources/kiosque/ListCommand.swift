@@ -30,7 +30,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         do {
             if teasers {
                 let rows = try store.teasers(offset: offset, limit: limit)

@@ -32,7 +32,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         do {
             let hits = try store.search(words.joined(separator: " "), limit: limit)
             if json {

@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openForReading()
         do {
             guard let article = try store.article(id: id) else {
                 throw CLIError("aucun article n'a le numéro \(id) ; « kiosque list » donne les numéros")

@@ -13,13 +13,24 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> NewsStore {
         do {
-            return try NewsStore(path: path, beforeReindex: { articles in
-                Output.note("reconstruction de l'index de recherche (" + French.count(articles, "article", "articles")
-                            + ", une seule fois après une mise à jour)…")
-            })
+            return try NewsStore(path: path, beforeReindex: Self.noteReindex)
         } catch {
             throw CLIError(error.message)
         }
+    }
+
+    /// For the commands that change nothing (see `NewsStore.forReading`).
+    func openForReading() throws -> NewsStore {
+        do {
+            return try NewsStore.forReading(path: path, beforeReindex: Self.noteReindex)
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+
+    private static func noteReindex(_ articles: Int) {
+        Output.note("reconstruction de l'index de recherche (" + French.count(articles, "article", "articles")
+                    + ", une seule fois après une mise à jour)…")
     }
 }
 
