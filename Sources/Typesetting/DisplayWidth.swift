@@ -2,7 +2,25 @@
 /// "é" written as e + U+0301 is one column and a wide character is two.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // French text is nearly all one-scalar letters from ASCII and Latin
+        // blocks, one column each: told from the scalar's value alone, where
+        // Unicode's tables were looked up twice for every character drawn
+        // (a twentieth of the reader's start).
         let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first, isPlainNarrow(only.value) { return 1 }
+        return looked(up: scalars)
+    }
+
+    /// Printable ASCII, and the Latin-1, Latin Extended, IPA and spacing
+    /// modifier letters (U+00A0…U+02FF) but the soft hyphen, which is
+    /// invisible.
+    @inline(__always)
+    static func isPlainNarrow(_ value: UInt32) -> Bool {
+        (0x20...0x7E).contains(value) || ((0xA0...0x2FF).contains(value) && value != 0xAD)
+    }
+
+    /// The width by Unicode's properties.
+    static func looked(up scalars: Character.UnicodeScalarView) -> Int {
         guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }   // emoji presentation selector
         if scalars.count > 1, scalars.contains(where: { $0.value == 0x200D }) { return 2 } // ZWJ sequence
@@ -13,6 +31,8 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII alone: a column a byte.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
