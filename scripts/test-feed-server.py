@@ -2,7 +2,8 @@
 """A loopback HTTP server for kiosque's fetch tests. It serves the fixture
 feeds and the awkward cases a real network has: conditional requests (ETag,
 Last-Modified, 304), permanent, temporary, endless and non-web redirects,
-gzip, a declared charset, slow, missing, failing and garbage answers. It listens on 127.0.0.1
+gzip, a declared charset, slow, missing, failing, oversized and garbage
+answers. It listens on 127.0.0.1
 only, prints its port, and stops when its standard input closes.
 
     scripts/test-feed-server.py FIXTURES_DIR
@@ -105,6 +106,8 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "slow":
             time.sleep(float(name or "30"))
             return self.send(200, b"")
+        if kind == "big":
+            return self.send(200, b"<rss>" + b" " * (int(name or "1") << 10), {"Content-Type": "application/rss+xml"})
         if kind == "broken":
             return self.send(500, b"erreur interne")
         if kind == "garbage":

@@ -18,9 +18,13 @@ struct HTTPGet {
     /// Where a redirect points, made absolute.
     let redirect: String?
 
-    /// The largest body taken: a feed or a page is megabytes; a hostile
-    /// server's endless answer must not fill the memory.
-    static let maxBody = 512 << 20
+    /// The largest body taken, 512 MB unless KIOSQUE_FETCH_MAX_MB says
+    /// otherwise (for tests and small machines): a feed or a page is
+    /// megabytes; a hostile server's endless answer must not fill the memory.
+    static var maxBody: Int {
+        let megabytes = ProcessInfo.processInfo.environment["KIOSQUE_FETCH_MAX_MB"].flatMap(Int.init) ?? 512
+        return max(1, min(megabytes, 1 << 20)) << 20
+    }
 
     static func run(_ url: String, headers: [String], timeout: Int) -> Result<HTTPGet, Failure> {
         var answer = kiosque_http_answer()

@@ -107,6 +107,15 @@ final class FetchTests: CLITestCase {
                        "a failed fetch moves no subscription")
     }
 
+    func testAnAnswerLargerThanAllowedIsRefused() throws {
+        try kiosque("add", "\(base)/big/3000")
+        try kiosque("add", "\(base)/feeds/atom-basic.xml")
+        let run = try self.run(["fetch"], environment: ["KIOSQUE_FETCH_MAX_MB": "2"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("/big/3000 : échec, réponse trop grande (plus de 2 Mo)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("atom-basic.xml : 4 nouveaux articles"), run.stdout)
+    }
+
     func testTheHeaderCharsetAppliesWhenTheDocumentDeclaresNone() throws {
         try kiosque("add", "\(base)/latin1")
         XCTAssertEqual(try kiosque("fetch").status, 0)
