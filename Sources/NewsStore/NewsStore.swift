@@ -33,7 +33,7 @@ public final class NewsStore: Sendable {
     /// A store opened to read only, for the commands that change nothing
     /// (search, list, show): one read-only connection, where the usual
     /// opening made a writer, set up the journal's files, and at the end
-    /// checkpointed and removed them again (3 of a search's 18 ms). A store
+    /// checkpointed and removed them again (6 of a search's 22 ms). A store
     /// that does not exist yet, or needs a migration or its search index
     /// rebuilt, is opened the usual way, which does that first.
     public static func forReading(path: String, beforeReindex: (Int) -> Void = { _ in }) throws(StoreError) -> NewsStore {
