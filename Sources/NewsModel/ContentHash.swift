@@ -9,20 +9,27 @@ public struct ContentHasher: Sendable {
     public init() {}
 
     public mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var index = 0
         let count = bytes.count
-        while index + 8 <= count {
-            mix(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            index += 8
+        length &+= UInt64(count)
+        guard let base = bytes.baseAddress else { return }
+        // The state stays in a register: mixed into `self` word by word, it
+        // went to memory and back between two words, and every file, raw
+        // item and article is hashed (3 % of an import's instructions).
+        var state = state
+        var index = 0
+        while index &+ 8 <= count {
+            state = Self.mixed(state, base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index &+= 8
         }
         if index < count {
+            // The last bytes, the first of them lowest.
             var tail: UInt64 = 0
-            for shift in 0..<(count - index) {
-                tail |= UInt64(bytes[index + shift]) << (8 * UInt64(shift))
+            withUnsafeMutableBytes(of: &tail) { word in
+                word.copyMemory(from: UnsafeRawBufferPointer(start: base + index, count: count &- index))
             }
-            mix(tail ^ 0x80)
+            state = Self.mixed(state, UInt64(littleEndian: tail) ^ 0x80)
         }
-        length &+= UInt64(count)
+        self.state = state
     }
 
     public mutating func add(_ string: String) {
@@ -44,8 +51,12 @@ public struct ContentHasher: Sendable {
     }
 
     private mutating func mix(_ word: UInt64) {
-        state = ((state << 5) | (state >> 59)) ^ word
-        state = state &* 0x9E3779B97F4A7C15
+        state = Self.mixed(state, word)
+    }
+
+    @inline(__always)
+    private static func mixed(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        (((state << 5) | (state >> 59)) ^ word) &* 0x9E3779B97F4A7C15
     }
 }
 
