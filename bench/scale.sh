@@ -168,11 +168,15 @@ if [ -n "${nb+x}" ]; then
 fi
 
 ratio() { awk -v n="$1" -v k="$2" 'BEGIN { if (n == "—" || k == "—" || k == 0) print "—"; else printf "%.1f×", n / k }'; }
+# Each first import of newsboat over the kiosque one run just before it.
+pairs=""
+for i in "${!n_times[@]}"; do pairs+="${pairs:+ }$(ratio "${n_times[$i]}" "${k_times[$i]}")"; done
 echo "## $(date +%F) — $feeds feed(s) × $items items${KIOSQUE_FEED_OPTIONS:+ ($KIOSQUE_FEED_OPTIONS)} — $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure | kiosque | newsboat | newsboat / kiosque |"
 echo "|---|---|---|---|"
 echo "| first import (median of $runs: ${k_import_all:-—} / ${n_import_all:-—}) | ${k_import} s, ${k_import_mb} MB peak | ${n_import} s, ${n_import_mb} MB peak | $(ratio "$n_import" "$k_import") |"
+echo "| first import, each pair (newsboat / the kiosque run just before) | | | ${pairs:-—} |"
 echo "| import again, nothing new | ${k_again} s | ${n_again} s | $(ratio "$n_again" "$k_again") |"
 echo "| start to first screen (median of $screens) | ${k_first} s | ${n_first} s | $(ratio "$n_first" "$k_first") |"
 echo "| list keys (Down×50, PgDn×20, End, Home, Enter, q): max, p99 | ${k_key_max} ms, ${k_key_p99} ms | — | — |"
