@@ -1,5 +1,6 @@
 import Foundation
 import HTTPFetch
+import NewsModel
 
 /// One HTTP GET through libcurl (see HTTPFetch.h), no redirect followed:
 /// `FeedFetcher` follows them itself, to know whether they were permanent.
@@ -42,8 +43,10 @@ struct HTTPGet {
         case KIOSQUE_HTTP_TOO_LARGE:
             return .failure(.tooLarge)
         default:
+            // curl's words can quote the address, which a server chose
+            // when it redirected here: cleaned like any outside text.
             let message = withUnsafeBytes(of: answer.message) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                TextSanitizer.cleanLine(String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self))
             }
             return .failure(.transfer(code: answer.failure, message: message))
         }

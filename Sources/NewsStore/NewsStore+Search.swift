@@ -33,6 +33,11 @@ extension NewsStore {
     /// What `meta` says of an index built whole by this analyzer.
     static var completeIndexFact: String { "complete, analyzer \(FrenchAnalyzer.version)" }
 
+    /// Whether `meta` says the index was built whole by this analyzer.
+    static func hasCompleteIndex(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == completeIndexFact
+    }
+
     /// Rebuilds the index when it was not built by this version of the
     /// analyzer (a store made before search existed, or before the analyzer
     /// changed): the index keeps no text, so its entries can only be
@@ -40,16 +45,13 @@ extension NewsStore {
     /// must not stay. Runs once: a fact in `meta` then says the index is
     /// complete, so opening a large store costs one lookup.
     func reindexIfNeeded(before: (Int) -> Void) throws(StoreError) {
-        let complete = try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == Self.completeIndexFact
-        }
+        let complete = try read(Self.hasCompleteIndex)
         guard !complete else { return }
         let articles = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
         if articles > 0 { before(articles) }
         try write { db in
             // Another process may have rebuilt it while this one waited.
-            let fact = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'")
-            guard fact != Self.completeIndexFact else { return }
+            guard try !Self.hasCompleteIndex(db) else { return }
             try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('delete-all')")
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body FROM article")
             while let row = try rows.next() {

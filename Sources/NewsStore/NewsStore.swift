@@ -57,8 +57,7 @@ public final class NewsStore: Sendable {
     private var isCurrent: Bool {
         get throws {
             try pool.read { db in
-                try Migrations.migrator.hasCompletedMigrations(db)
-                    && String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_index'") == Self.completeIndexFact
+                try Migrations.migrator.hasCompletedMigrations(db) && Self.hasCompleteIndex(db)
             }
         }
     }

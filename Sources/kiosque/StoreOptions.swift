@@ -12,25 +12,23 @@ struct StoreOptions: ParsableArguments {
     var path: String { store ?? NewsStore.defaultPath() }
 
     func open() throws -> NewsStore {
-        do {
-            return try NewsStore(path: path, beforeReindex: Self.noteReindex)
-        } catch {
-            throw CLIError(error.message)
-        }
+        try opened(NewsStore.init(path:beforeReindex:))
     }
 
     /// For the commands that change nothing (see `NewsStore.forReading`).
     func openForReading() throws -> NewsStore {
+        try opened(NewsStore.forReading(path:beforeReindex:))
+    }
+
+    private func opened(_ open: (String, (Int) -> Void) throws(StoreError) -> NewsStore) throws -> NewsStore {
         do {
-            return try NewsStore.forReading(path: path, beforeReindex: Self.noteReindex)
+            return try open(path) { articles in
+                Output.note("reconstruction de l'index de recherche (" + French.count(articles, "article", "articles")
+                            + ", une seule fois après une mise à jour)…")
+            }
         } catch {
             throw CLIError(error.message)
         }
-    }
-
-    private static func noteReindex(_ articles: Int) {
-        Output.note("reconstruction de l'index de recherche (" + French.count(articles, "article", "articles")
-                    + ", une seule fois après une mise à jour)…")
     }
 }
 
