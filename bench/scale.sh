@@ -10,7 +10,11 @@
 # Measures: first import (time, peak memory), import again with nothing new,
 # start to the first complete screen under tmux, each key's time to its
 # frame while opening, scrolling and paging the list (kiosque writes them
-# with KIOSQUE_KEY_TRACE; newsboat has no such trace), the reader's memory,
+# with KIOSQUE_KEY_TRACE; newsboat has no such trace), opening the first
+# feed's article list (newsboat starts on its list of feeds: Enter, timed
+# until the article list shows; kiosque starts on the list of articles, so
+# its first screen stands for it, process start included), the reader's
+# memory (newsboat's once that list is open, as the issue measured it),
 # and a search for a common word (the whole command, median of 10, and
 # typed into the list's filter), and SQLite's own share of the import
 # (bench/sqlite-floor.py). The first screen is the median of
@@ -72,12 +76,19 @@ stop_screen() {
 first_screen() {
   local marker="$1"; shift
   stop_screen
-  local start screen deadline=$((SECONDS + 120)); start=$(now)
+  local start; start=$(now)
   # The pane stays after the program, showing why it ended.
   tmux_ -f /dev/null new-session -d -s s -x 120 -y 40 "$*; echo \"[ended: \$?]\"; sleep 600"
+  screen_shows "$marker" "$start" "first screen never came for: $*"
+}
+# Waits until the pane shows $1; prints the seconds since $2, or "—" (and
+# $3 with the screen, on stderr) when the program ended first or two
+# minutes went by.
+screen_shows() {
+  local marker="$1" start="$2" screen deadline=$((SECONDS + 120))
   until screen=$(tmux_ capture-pane -p -t s 2>/dev/null) && grep -q "$marker" <<< "$screen"; do
     if [ "$SECONDS" -ge "$deadline" ] || grep -q '^\[ended: ' <<< "$screen"; then
-      echo "first screen never came for: $*" >&2
+      echo "$3" >&2
       grep -v '^$' <<< "$screen" | tail -n 5 >&2
       echo "—"
       return
@@ -157,13 +168,19 @@ k_floor=$(python3 bench/sqlite-floor.py "$kiosque" "$store" |
   awk '{ v = $(NF - 1) + 0; if (best == "" || v < best) best = v } END { printf "%.2f", best }')
 
 # newsboat, on the same files
-n_import="—"; n_import_mb="—"; n_import_all=""; n_again="—"; n_first="—"; n_rss="—"
+n_import="—"; n_import_mb="—"; n_import_all=""; n_again="—"; n_first="—"; n_rss="—"; n_open="—"; n_rss_after="—"
 if [ -n "${nb+x}" ]; then
   n_import=$(median "${n_times[@]}"); n_import_mb=$(peak "${n_peaks[@]}"); n_import_all="${n_times[*]}"
   read -r n_again _ < <(measure "${nb[@]}" -x reload)
   n_first=$(median_first_screen "Journal" "env TERM=tmux-256color ${nb[*]}")
   sleep 0.5
-  n_rss=$(rss_of "$(pgrep -n -x newsboat)")
+  n_pid=$(pgrep -n -x newsboat)
+  n_rss=$(rss_of "$n_pid")
+  # Its first screen lists the feeds: Enter opens the first one's articles.
+  start=$(now); tmux_ send-keys -t s Enter
+  n_open=$(screen_shows "Articles in feed" "$start" "newsboat's article list never came")
+  sleep 0.5
+  n_rss_after=$(rss_of "$n_pid")
   stop_screen
 fi
 
@@ -179,8 +196,9 @@ echo "| first import (median of $runs: ${k_import_all:-—} / ${n_import_all:-�
 echo "| first import, each pair (newsboat / the kiosque run just before) | | | ${pairs:-—} |"
 echo "| import again, nothing new | ${k_again} s | ${n_again} s | $(ratio "$n_again" "$k_again") |"
 echo "| start to first screen (median of $screens) | ${k_first} s | ${n_first} s | $(ratio "$n_first" "$k_first") |"
+echo "| open the first feed's article list (kiosque: its first screen is that list, from the start; newsboat: Enter on the feed) | ${k_first} s | ${n_open} s | $(ratio "$n_open" "$k_first") |"
 echo "| list keys (Down×50, PgDn×20, End, Home, Enter, q): max, p99 | ${k_key_max} ms, ${k_key_p99} ms | — | — |"
-echo "| reader memory (RSS) at first screen, after the keys | ${k_rss} MB, ${k_rss_after} MB | ${n_rss} MB | $(ratio "$n_rss" "$k_rss") |"
+echo "| reader memory (RSS) at first screen, then after the keys (kiosque) or with the article list open (newsboat) | ${k_rss} MB, ${k_rss_after} MB | ${n_rss} MB, ${n_rss_after} MB | $(ratio "$n_rss_after" "$k_rss_after") |"
 echo "| search \"gouvernement\", whole command (median of 10) | ${k_search} ms | — | — |"
 echo "| search typed into the list filter, slowest key | ${k_filter_max} ms | — | — |"
 echo "| SQLite alone: the first import's rows written again, no parsing (bench/sqlite-floor.py, best of 3) | ${k_floor} s | — | — |"
