@@ -19,10 +19,12 @@ public final class ArticleWriter {
     private let insertImage: RawStatement
     private let findImage: RawStatement
     private let linkImage: RawStatement
-    private let indexArticle: RawStatement
+    private let insertDocument: RawStatement
+    private let searchIndex: PendingSearchIndex
 
-    init(db: Database, now: Date) throws {
+    init(db: Database, now: Date, searchIndex: PendingSearchIndex) throws {
         self.db = db
+        self.searchIndex = searchIndex
         self.now = now.timeIntervalSince1970
         findArticle = try RawStatement("SELECT id, content_hash, raw_hash FROM article WHERE identity = ?", in: db)
         insertArticle = try RawStatement("""
@@ -35,7 +37,8 @@ public final class ArticleWriter {
         insertImage = try RawStatement("INSERT INTO image (url) VALUES (?) ON CONFLICT(url) DO NOTHING", in: db)
         findImage = try RawStatement("SELECT id FROM image WHERE url = ?", in: db)
         linkImage = try RawStatement("INSERT INTO article_image (article_id, position, image_id) VALUES (?, ?, ?)", in: db)
-        indexArticle = try RawStatement("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", in: db)
+        insertDocument = try RawStatement(
+            "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
     }
 
     /// An item recognised from its raw hash (see `NewsStore.knownRawHashes`).
@@ -78,11 +81,6 @@ public final class ArticleWriter {
             outcome.unchanged += 1
             return
         }
-        // The index keeps no text: the entry goes by giving back the terms
-        // it was made of, from the article as it is stored.
-        let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article WHERE id = ?"),
-                                      arguments: [id])!
-        let oldTerms = try SearchTerms(title: stored["title"], bodyJSON: stored["body"])
         try db.cachedStatement(sql: """
             UPDATE article SET guid = ?, url = ?, title = ?, source = ?, published = ?, published_offset = ?,
                 published_has_time = ?, sort_date = ?, author = ?, language = ?, categories = ?, body = ?,
@@ -95,9 +93,7 @@ public final class ArticleWriter {
                 article.contentHash, rawHash, now, id])
         try db.cachedStatement(sql: "DELETE FROM article_image WHERE article_id = ?").execute(arguments: [id])
         try linkImages(article.imageURLs, articleID: id)
-        try db.cachedStatement(sql: """
-            INSERT INTO article_search (article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)
-            """).execute(arguments: [id, oldTerms.title, oldTerms.body])
+        try searchIndex.remove(article: id, db: db)
         try index(article, id: id)
         outcome.updated += 1
     }
@@ -148,9 +144,7 @@ public final class ArticleWriter {
     /// A new row id has no search entry yet; an updated article's old entry
     /// was removed just before.
     private func index(_ article: PreparedArticle, id: Int64) throws {
-        let terms = article.searchTerms
-        indexArticle.bind(1, id)
-        try indexArticle.run(utf8: (2, terms.titleUTF8), (3, terms.bodyUTF8))
+        try searchIndex.add(article: id, terms: article.searchTerms, insert: insertDocument, db: db)
     }
 
     func save(_ teaser: Teaser) throws {

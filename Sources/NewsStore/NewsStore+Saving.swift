@@ -8,9 +8,10 @@ extension NewsStore {
     @discardableResult
     public func save(articles: [Article], teasers: [Teaser] = [], now: Date = Date()) throws(StoreError) -> SaveOutcome {
         try write { db in
-            let writer = try ArticleWriter(db: db, now: now)
+            let writer = try ArticleWriter(db: db, now: now, searchIndex: searchIndex)
             for article in articles { try writer.save(PreparedArticle(article)) }
             for teaser in teasers { try writer.save(teaser) }
+            try searchIndex.flush(db)
             return writer.outcome
         }
     }
@@ -26,9 +27,17 @@ extension NewsStore {
                                now: Date = Date(), _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         try commitGroup()
         do {
-            return try pool.write { db in try Self.importDocument(db, location, fingerprint, now, body) }
+            return try pool.write { db in
+                let outcome = try importDocument(db, location, fingerprint, now, body)
+                try searchIndex.flush(db)
+                return outcome
+            }
         } catch let error as DatabaseError {
+            searchIndex.discard()
             throw StoreError.from(error, path: path)
+        } catch {
+            searchIndex.discard()
+            throw error
         }
     }
 
@@ -47,9 +56,10 @@ extension NewsStore {
             return try pool.writeWithoutTransaction { db in
                 if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
                 do {
-                    return try Self.importDocument(db, location, { fingerprint }, now, body)
+                    return try importDocument(db, location, { fingerprint }, now, body)
                 } catch {
                     try? db.execute(sql: "ROLLBACK")
+                    searchIndex.discard()
                     throw error
                 }
             }
@@ -63,21 +73,29 @@ extension NewsStore {
         guard groupsDocuments else { return }
         do {
             try pool.writeWithoutTransaction { db in
-                if db.isInsideTransaction { try db.execute(sql: "COMMIT") }
+                guard db.isInsideTransaction else { return }
+                do {
+                    try searchIndex.flush(db)
+                } catch {
+                    try? db.execute(sql: "ROLLBACK")
+                    searchIndex.discard()
+                    throw error
+                }
+                try db.execute(sql: "COMMIT")
             }
         } catch {
             throw StoreError.from(error, path: path)
         }
     }
 
-    private static func importDocument(_ db: Database, _ location: String,
+    private func importDocument(_ db: Database, _ location: String,
                                        _ fingerprint: () throws -> DocumentFingerprint?, _ now: Date,
                                        _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         // A bigger page cache while the document's rows go in: the indexes
         // of a 100,000-item feed then stay in memory.
         try db.execute(sql: "PRAGMA cache_size = -32768")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-        let writer = try ArticleWriter(db: db, now: now)
+        let writer = try ArticleWriter(db: db, now: now, searchIndex: searchIndex)
         try body(writer)
         if let fingerprint = try fingerprint() {
             let outcome = writer.outcome

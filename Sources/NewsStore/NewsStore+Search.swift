@@ -11,24 +11,26 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension NewsStore {
-    /// How many matches a search ranks at most (see `search`).
+    /// How many matches a search ranks at most (see `SearchIndexQuery`):
+    /// ranking the 75,000 matches of a common word in a large store costs
+    /// 100-200 ms.
     static let rankedCandidates = 2_000
+    /// Title words weigh four times body words.
+    static let titleWeight = 4.0
 
-    /// The best matches, `best(rowid, rank)`, bound to the expression, the
-    /// number of candidates and the number wanted. A common word matches
-    /// most of a large store, and ranking 75,000 matches costs 100-200 ms:
-    /// only the `rankedCandidates` matches stored last are ranked (FTS5
-    /// walks its matches from the end cheaply). For any rarer query that is
-    /// every match, and the ranking is complete. The best are chosen before
-    /// any article is read: joined first, the 2,000 candidates' rows were
-    /// all read and sorted with them (with their bodies, 10 of the 14 ms of
-    /// searching a common word). Title words weigh four times body words.
-    static let bestMatches = """
-        (SELECT rowid, rank FROM
-           (SELECT rowid, kiosque_rank(article_search, 4.0, 1.0) AS rank FROM article_search
-            WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?)
-         ORDER BY rank LIMIT ?) AS best
-        """
+    /// The best matches, best first.
+    private static func bestMatches(_ query: SearchQuery, limit: Int, _ db: Database) throws -> [SearchIndexQuery.Match] {
+        try SearchIndexQuery.best(required: query.required, excluded: query.excluded, limit: limit,
+                                  candidates: rankedCandidates, titleWeight: titleWeight, db: db)
+    }
+
+    /// The articles' rows, in the order of `matches`, with `columns`.
+    private static func rows(of matches: [SearchIndexQuery.Match], columns: String, _ db: Database) throws -> [Row] {
+        let list = "[" + matches.map { String($0.article) }.joined(separator: ",") + "]"
+        return try Row.fetchAll(db, sql: """
+            SELECT \(columns) FROM json_each(?) JOIN article ON article.id = json_each.value ORDER BY json_each.key
+            """, arguments: [list])
+    }
 
     /// What `meta` says of an index built whole by this analyzer.
     static var completeIndexFact: String { "complete, analyzer \(FrenchAnalyzer.version)" }
@@ -52,13 +54,18 @@ extension NewsStore {
         try write { db in
             // Another process may have rebuilt it while this one waited.
             guard try !Self.hasCompleteIndex(db) else { return }
-            try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('delete-all')")
+            try db.execute(sql: """
+                DELETE FROM search_doc; DELETE FROM search_block; DELETE FROM search_segment;
+                UPDATE search_total SET documents = 0, terms = 0;
+                """)
+            let insert = try RawStatement(
+                "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body FROM article")
             while let row = try rows.next() {
                 let terms = try SearchTerms(title: row["title"], bodyJSON: row["body"])
-                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                               arguments: [row["id"], terms.title, terms.body])
+                try searchIndex.add(article: row["id"], terms: terms, insert: insert, db: db)
             }
+            try searchIndex.flush(db)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', ?)",
                            arguments: [Self.completeIndexFact])
         }
@@ -68,15 +75,13 @@ extension NewsStore {
     /// snippets: the list's filter asks at every key typed, for up to 500
     /// rows, and making their snippets (decoding each body) took 200 ms.
     public func searchHeadlines(_ text: String, limit: Int) throws(StoreError) -> [Headline] {
-        let expression = try SearchQuery(text).requiredExpression()
+        let query = SearchQuery(text)
+        try query.mustSearch()
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT article.id, article.title, article.source, article.url, article.published,
-                       article.published_offset, article.published_has_time, article.is_read
-                FROM \(Self.bestMatches)
-                JOIN article ON article.id = best.rowid
-                ORDER BY best.rank
-                """, arguments: [expression, Self.rankedCandidates, max(0, limit)]).map(Self.headline)
+            try Self.rows(of: Self.bestMatches(query, limit: limit, db), columns: """
+                article.id, article.title, article.source, article.url, article.published,
+                article.published_offset, article.published_has_time, article.is_read
+                """, db).map(Self.headline)
         }
     }
 
@@ -85,24 +90,21 @@ extension NewsStore {
     /// stems); -word excludes.
     public func search(_ text: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
         let query = SearchQuery(text)
-        let expression = try query.requiredExpression()
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT article.id, article.title, article.source, article.url, article.published,
-                       article.published_offset, article.published_has_time, article.is_read, article.body,
-                       best.rank
-                FROM \(Self.bestMatches)
-                JOIN article ON article.id = best.rowid
-                ORDER BY best.rank
-                """, arguments: [expression, Self.rankedCandidates, max(0, limit)])
+        try query.mustSearch()
+        let (matches, rows) = try read { db in
+            let matches = try Self.bestMatches(query, limit: limit, db)
+            return (matches, try Self.rows(of: matches, columns: """
+                article.id, article.title, article.source, article.url, article.published,
+                article.published_offset, article.published_has_time, article.is_read, article.body
+                """, db))
         }
-        return rows.map { row in
+        return zip(matches, rows).map { match, row in
             let body: String = row["body"]
             // The snippet shows the text as the reader will: from the blocks.
             let text = ((try? StoredBody(json: body).blocks) ?? []).map(\.plainText).joined(separator: "\n")
             return SearchHit(headline: Self.headline(row),
                              snippet: Snippet.make(from: text, matching: query.allTerms),
-                             rank: row["rank"])
+                             rank: match.rank)
         }
     }
 }
@@ -145,28 +147,16 @@ struct SearchQuery {
 
     var allTerms: Set<String> { Set(required.flatMap { $0 }) }
 
-    /// `ftsExpression`, or why there is none: nothing to look for, or only
-    /// words too common to be indexed.
-    func requiredExpression() throws(StoreError) -> String {
-        if let expression = ftsExpression { return expression }
+    /// Throws why there is nothing to search for: no word, or only words
+    /// too common to be indexed.
+    func mustSearch() throws(StoreError) {
+        guard required.isEmpty else { return }
         guard tooCommon.isEmpty else {
             let quoted = tooCommon.map { "« \($0) »" }.joined(separator: ", ")
             let verdict = tooCommon.count == 1 ? "est trop courant pour être cherché" : "sont trop courants pour être cherchés"
             throw StoreError("recherche trop vague : \(quoted) \(verdict) ; ajoutez un mot plus précis")
         }
         throw StoreError("recherche vide : donnez au moins un mot à chercher (les mots précédés de - sont exclus)")
-    }
-
-    /// The FTS5 expression, passed as a bound parameter. Terms only hold
-    /// letters, digits and apostrophes, and are quoted all the same.
-    var ftsExpression: String? {
-        guard !required.isEmpty else { return nil }
-        func quote(_ terms: [String]) -> String {
-            "\"" + terms.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var expression = required.map(quote).joined(separator: " AND ")
-        for terms in excluded { expression += " NOT " + quote(terms) }
-        return expression
     }
 }
 

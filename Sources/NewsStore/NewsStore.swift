@@ -17,6 +17,8 @@ public final class NewsStore: Sendable {
     /// A store under construction: its documents may share a transaction
     /// (`importDocumentInGroup`).
     public let groupsDocuments: Bool
+    /// The search terms the write under way has not put in the index yet.
+    let searchIndex = PendingSearchIndex()
 
     /// `beforeReindex` is told how many articles there are when the search
     /// index must be rebuilt first (a store from an older version): that
@@ -119,11 +121,10 @@ public final class NewsStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "kiosque"
         configuration.prepareDatabase { db in
-            // The search index cuts its text with kiosque's tokenizer, which
-            // each connection must know before it touches the index, and
-            // searches rank with kiosque's function (see SearchRank.h).
-            guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK,
-                  kiosque_register_search_rank(db.sqliteConnection) == SQLITE_OK else {
+            // The FTS5 index of schemas v10 and v11 cut its text with
+            // kiosque's tokenizer: a store of those versions can only drop
+            // that index (migration v12) on a connection that knows it.
+            guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK else {
                 throw DatabaseError(resultCode: .SQLITE_ERROR, message: "recherche impossible : cette version de SQLite n'a pas FTS5")
             }
             // Pages of 16 KiB rather than 4: a large import writes half as
@@ -164,6 +165,11 @@ public final class NewsStore: Sendable {
     /// committed first.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         try commitGroup()
-        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+        do {
+            return try pool.write(body)
+        } catch {
+            searchIndex.discard()
+            throw StoreError.from(error, path: path)
+        }
     }
 }

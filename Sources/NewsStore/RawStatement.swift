@@ -81,6 +81,19 @@ final class RawStatement {
         }
     }
 
+    /// Runs the statement to its end with `first` and `second` bound as
+    /// blobs where they lie.
+    func run(blobs first: (index: Int32, value: [UInt8]), _ second: (index: Int32, value: [UInt8])) throws {
+        try stepping(nil, nil) {
+            try withBytes(first, blob: true) {
+                try withBytes(second, blob: true) {
+                    let code = sqlite3_step(handle)
+                    guard code == SQLITE_DONE else { throw failure(code) }
+                }
+            }
+        }
+    }
+
     /// Runs a query and reads its first row, if any, with `read` (given
     /// the statement, for `sqlite3_column_*`).
     func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {
@@ -112,15 +125,21 @@ final class RawStatement {
         }
     }
 
-    private func withBytes<T>(_ bytes: (index: Int32, value: [UInt8])?, _ body: () throws -> T) throws -> T {
+    private func withBytes<T>(_ bytes: (index: Int32, value: [UInt8])?, blob: Bool = false,
+                              _ body: () throws -> T) throws -> T {
         guard let bytes else { return try body() }
         return try bytes.value.withUnsafeBufferPointer { buffer in
-            bindInPlace(bytes.index, buffer)
+            bindInPlace(bytes.index, buffer, blob: blob)
             return try body()
         }
     }
 
-    private func bindInPlace(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    private func bindInPlace(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>, blob: Bool = false) {
+        if blob {
+            // An empty blob is still a blob, not NULL: give it somewhere to point.
+            _ = sqlite3_bind_blob(handle, index, UnsafeRawPointer(bytes.baseAddress) ?? UnsafeRawPointer(handle), Int32(bytes.count), nil)
+            return
+        }
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)   // empty: nothing to point at
             return

@@ -20,6 +20,12 @@ struct SearchTerms {
         bodyUTF8 = body.searchTextUTF8.withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0) }
     }
 
+    /// Terms already analysed, joined by spaces.
+    init(analysedTitle: String, analysedBody: String) {
+        titleUTF8 = Array(analysedTitle.utf8)
+        bodyUTF8 = Array(analysedBody.utf8)
+    }
+
     /// From a stored article's title and body JSON.
     init(title: String, bodyJSON: String) throws {
         self.init(title: title, body: try StoredBody(json: bodyJSON))

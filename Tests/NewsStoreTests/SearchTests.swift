@@ -121,7 +121,7 @@ final class ReindexTests: StoreTestCase {
     func testAnIncompleteIndexIsRebuiltOnOpen() throws {
         // Simulate an old store: no index rows and no "complete" fact.
         try storeWithOneArticle(then: """
-            INSERT INTO article_search (article_search) VALUES ('delete-all'); DELETE FROM meta;
+            DELETE FROM search_doc; DELETE FROM search_block; DELETE FROM search_segment; DELETE FROM meta;
             """)
         let reopened = try makeStore()
         XCTAssertEqual(try reopened.search("election").count, 1)
@@ -132,8 +132,7 @@ final class ReindexTests: StoreTestCase {
     /// entries could not be removed with this version's terms.
     func testAnIndexFromAnotherAnalyzerIsRebuiltOnOpen() throws {
         try storeWithOneArticle(then: """
-            INSERT INTO article_search (article_search) VALUES ('delete-all');
-            INSERT INTO article_search (rowid, title, body) VALUES (1, 'autrefois', 'ancien analyseur');
+            UPDATE search_doc SET doc = 1000;
             UPDATE meta SET value = 'complete, analyzer 0' WHERE key = 'search_index';
             """)
         var told: [Int] = []

@@ -2,7 +2,7 @@
 #define KIOSQUE_SQLITE_SETTINGS_H
 
 #include "SearchTokenizer.h"
-#include "SearchRank.h"
+#include "Prefetch.h"
 
 /// Turns SQLite's memory statistics off, for the whole process. Must run
 /// before SQLite is first used: returns 0 when it took effect, SQLite's

@@ -1,0 +1,47 @@
+/// A growing run of plain values in memory of its own, for the index's
+/// hottest loops: appending to an array checked its uniqueness and room,
+/// and each access to a class's array its exclusivity, for every one of
+/// the fifteen million terms of a large import. The owner frees it.
+struct GrowingBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func free() { base.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ value: Element) {
+        if count == capacity { grow(to: capacity * 2) }
+        base[count] = value
+        count += 1
+    }
+
+    mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
+        if count + values.count > capacity { grow(to: max(capacity * 2, count + values.count)) }
+        // Element by element: the values are a search term's few bytes, and
+        // a call to memmove cost more than copying them.
+        for index in 0..<values.count { base[count + index] = values[index] }
+        count += values.count
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    private mutating func grow(to newCapacity: Int) {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = newCapacity
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import SQLiteSettings
+
+/// The search terms of the articles written since the index last wrote a
+/// segment: each occurrence kept as one number (term, document, column,
+/// position) in the order the articles came, then grouped by term in one
+/// pass when the segment is written.
+///
+/// FTS5 appended every occurrence to its term's own list at once, and with
+/// tens of thousands of terms those lists lay all over tens of megabytes:
+/// nearly every rare word waited for memory, a quarter of a large import.
+/// Here an occurrence goes where the last one went, and the only table
+/// looked up is the terms', a few hundred kilobytes.
+final class PendingPostings {
+    /// Occurrences kept before a segment is written: 16 MB of them, plus as
+    /// much again to group them.
+    static let occurrenceLimit = 2_000_000
+    static let documentLimit = 1 << documentBits - 1
+
+    // An occurrence: term (24 bits), document (20), column (1), position (19).
+    private static let documentBits = 20
+    private static let positionBits = 19
+    private static let termShift = UInt64(documentBits + positionBits + 1)
+    static let lastPosition = 1 << positionBits - 1
+
+    /// The documents' numbers, in the order they came.
+    private(set) var documents: [Int64] = []
+    // (Touched by one thread at a time, through this class only: the
+    // run-time exclusivity checks of each access are left out.)
+    @exclusivity(unchecked) private var occurrences = GrowingBuffer<UInt64>(capacity: 1 << 16)
+
+    // The terms met, numbered from 0 in the order met: their bytes end to
+    // end in `termBytes`, the n-th starting at `termStarts[n]`, and its
+    // first eight bytes as a number that sorts as they do.
+    @exclusivity(unchecked) private var termBytes = GrowingBuffer<UInt8>(capacity: 1 << 16)
+    @exclusivity(unchecked) private var termStarts = GrowingBuffer<Int>(capacity: 1 << 12)
+    @exclusivity(unchecked) private var termPrefixes = GrowingBuffer<UInt64>(capacity: 1 << 12)
+    /// Open addressing, two numbers a slot: the term's first eight bytes,
+    /// then its hash (32 bits), length (8) and number plus one (24), 0 for
+    /// an empty slot. A term of eight bytes or fewer (most stems) is then
+    /// recognised in the slot, one wait for memory rather than three.
+    @exclusivity(unchecked) private var slots = GrowingBuffer<UInt64>(capacity: 2 << 14)
+    @exclusivity(unchecked) private var slotMask = (1 << 14) - 1
+
+    init() {
+        for _ in 0..<(2 * (slotMask + 1)) { slots.append(0) }
+    }
+
+    deinit {
+        occurrences.free()
+        termBytes.free()
+        termStarts.free()
+        termPrefixes.free()
+        slots.free()
+    }
+
+    var isEmpty: Bool { documents.isEmpty }
+    var isFull: Bool { occurrences.count >= Self.occurrenceLimit || documents.count >= Self.documentLimit }
+    private var termCount: Int { termStarts.count }
+
+    /// Adds a document's terms, each as the analyzer joined them with
+    /// spaces; gives how many terms each column has.
+    func add(document: Int64, title: [UInt8], body: [UInt8]) -> (title: Int, body: Int) {
+        let local = UInt64(documents.count) << UInt64(Self.positionBits + 1)
+        documents.append(document)
+        let titleTerms = title.withUnsafeBufferPointer { add($0, prefix: local) }
+        let bodyTerms = body.withUnsafeBufferPointer { add($0, prefix: local | 1 << UInt64(Self.positionBits)) }
+        return (titleTerms, bodyTerms)
+    }
+
+    private func add(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt64) -> Int {
+        // First each term's place and hash, its slot asked for at once; then
+        // the look-ups, whose slots are by then arriving.
+        terms.removeAll(keepingCapacity: true)
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count && bytes[end] != 0x20 { end += 1 }
+            if end > start {
+                let term = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let (head, hash) = Self.headAndHash(term)
+                kiosque_prefetch(slots.base + 2 * (Int(hash) & slotMask))
+                terms.append((start, end - start, head, hash))
+            }
+            start = end + 1
+        }
+        for (position, term) in terms.enumerated() {
+            let id = number(of: UnsafeBufferPointer(start: bytes.baseAddress! + term.start, count: term.count),
+                            head: term.head, hash32: term.hash)
+            // Positions past the last one share it: only a phrase that far
+            // into a very long article could be missed.
+            let place = UInt64(min(position, Self.lastPosition))
+            occurrences.append(UInt64(id) << Self.termShift | prefix | place)
+        }
+        return terms.count
+    }
+
+    /// A document's terms on their way to the table.
+    @exclusivity(unchecked) private var terms: [(start: Int, count: Int, head: UInt64, hash: UInt64)] = []
+
+    @inline(__always)
+    private static func headAndHash(_ term: UnsafeBufferPointer<UInt8>) -> (head: UInt64, hash: UInt64) {
+        let head = firstEightBytes(term)
+        var hash = (head ^ UInt64(term.count)) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 8
+        while offset < term.count {
+            let next = firstEightBytes(UnsafeBufferPointer(rebasing: term[offset...]))
+            hash = (hash ^ next) &* 0x9E37_79B9_7F4A_7C15
+            offset += 8
+        }
+        return (head, hash >> 32)
+    }
+
+    /// The term's number, given it when new.
+    @inline(__always)
+    private func number(of term: UnsafeBufferPointer<UInt8>, head: UInt64, hash32: UInt64) -> UInt32 {
+        let length = UInt64(min(term.count, 255))
+        var slot = Int(hash32) & slotMask
+        while true {
+            let meta = slots[2 * slot + 1]
+            if meta == 0 { break }
+            if meta >> 24 == hash32 << 8 | length && slots[2 * slot] == head {
+                let id = UInt32(truncatingIfNeeded: meta & 0xFF_FFFF) - 1
+                if term.count <= 8 || sameBytes(Int(id), term) { return id }
+            }
+            slot = (slot + 1) & slotMask
+        }
+        let id = UInt32(termCount)
+        termStarts.append(termBytes.count)
+        termBytes.append(contentsOf: term)
+        termPrefixes.append(head.byteSwapped)
+        slots[2 * slot] = head
+        slots[2 * slot + 1] = hash32 << 32 | length << 24 | UInt64(id + 1)
+        if termCount * 2 > slotMask { grow() }
+        return id
+    }
+
+    /// The first eight bytes (zeros past the end), the first in the lowest.
+    @inline(__always)
+    private static func firstEightBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8 {
+            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
+        }
+        var value: UInt64 = 0
+        for index in 0..<bytes.count { value |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        return value
+    }
+
+    @inline(__always)
+    private func termRange(_ id: Int) -> Range<Int> {
+        termStarts[id]..<(id + 1 < termCount ? termStarts[id + 1] : termBytes.count)
+    }
+
+    private func sameBytes(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = termRange(id)
+        return range.count == term.count && memcmp(termBytes.base + range.lowerBound, term.baseAddress!, term.count) == 0
+    }
+
+    private func grow() {
+        let old = slots
+        let oldCount = slotMask + 1
+        slotMask = oldCount * 2 - 1
+        slots = GrowingBuffer<UInt64>(capacity: 2 * (slotMask + 1))
+        for _ in 0..<(2 * (slotMask + 1)) { slots.append(0) }
+        for index in 0..<oldCount where old[2 * index + 1] != 0 {
+            var slot = Int(old[2 * index + 1] >> 32) & slotMask
+            while slots[2 * slot + 1] != 0 { slot = (slot + 1) & slotMask }
+            slots[2 * slot] = old[2 * index]
+            slots[2 * slot + 1] = old[2 * index + 1]
+        }
+        old.free()
+    }
+
+    /// Each term with its posting list (see `PostingList`), in the order of
+    /// their bytes, which is the order a segment keeps them in.
+    func forEachTermInOrder(_ body: (UnsafeBufferPointer<UInt8>, _ documents: Int, _ postings: UnsafeBufferPointer<UInt8>) throws -> Void)
+    rethrows {
+        // Occurrences grouped by term, each group keeping the order they came
+        // in, which is by document, column and position.
+        var starts = [Int](repeating: 0, count: termCount + 1)
+        for occurrence in occurrences.buffer { starts[Int(occurrence >> Self.termShift) + 1] += 1 }
+        for id in 0..<termCount { starts[id + 1] += starts[id] }
+        var next = starts
+        let grouped = [UInt64](unsafeUninitializedCapacity: occurrences.count) { buffer, count in
+            for occurrence in occurrences.buffer {
+                let id = Int(occurrence >> Self.termShift)
+                buffer[next[id]] = occurrence
+                next[id] += 1
+            }
+            count = occurrences.count
+        }
+        let bytes = termBytes.base
+        let order = (0..<termCount).sorted { a, b in
+            let aPrefix = termPrefixes[a], bPrefix = termPrefixes[b]
+            if aPrefix != bPrefix { return aPrefix < bPrefix }
+            let aRange = termRange(a), bRange = termRange(b)
+            let shared = min(aRange.count, bRange.count)
+            let order = memcmp(bytes + aRange.lowerBound, bytes + bRange.lowerBound, shared)
+            return order != 0 ? order < 0 : aRange.count < bRange.count
+        }
+        let documentMask = UInt64(Self.documentLimit), positionMask = UInt64(Self.lastPosition)
+        var scratch = [UInt8]()
+        try grouped.withUnsafeBufferPointer { grouped in
+            for id in order {
+                let group = UnsafeBufferPointer(rebasing: grouped[starts[id]..<starts[id + 1]])
+                // At most three numbers of ten bytes per occurrence, and the
+                // chunk's length.
+                let room = group.count * 30 + 16
+                if scratch.count < room { scratch = [UInt8](repeating: 0, count: room * 2) }
+                let range = termRange(id)
+                try scratch.withUnsafeMutableBufferPointer { scratch in
+                    let (count, postings) = PostingList.encode(group, into: scratch.baseAddress!) { occurrence in
+                        (documents[Int((occurrence >> UInt64(Self.positionBits + 1)) & documentMask)],
+                         Int(occurrence >> UInt64(Self.positionBits)) & 1, Int(occurrence & positionMask))
+                    }
+                    try body(UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), count, postings)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// What the search index is owed by the write under way: the terms of the
+/// articles written since the last segment, and the change in the counts
+/// ranking needs. Written out as a segment before the transaction commits
+/// (`flush`), or when it holds enough to make one; forgotten when the
+/// transaction rolls back (`discard`).
+///
+/// A document is one version of an article: an article changed gets a new
+/// document, and its old one is struck from `search_doc`, so the postings
+/// left in older segments lead nowhere (a search skips them; a rebuild
+/// drops them).
+final class PendingSearchIndex: @unchecked Sendable {
+    // Only touched by the store's writer, one write at a time: no lock.
+    private var postings = PendingPostings()
+    private var nextDocument: Int64?
+    private var documentsAdded = 0
+    private var termsAdded = 0
+
+    /// The article's terms, as a new document.
+    func add(article: Int64, terms: SearchTerms, insert: RawStatement, db: Database) throws {
+        let document = try nextDocument ?? Int64.fetchOne(db, sql: "SELECT next_document FROM search_total")!
+        nextDocument = document + 1
+        let counts = postings.add(document: document, title: terms.titleUTF8, body: terms.bodyUTF8)
+        insert.bind(1, document)
+        insert.bind(2, article)
+        insert.bind(3, counts.title)
+        insert.bind(4, counts.body)
+        try insert.run()
+        documentsAdded += 1
+        termsAdded += counts.title + counts.body
+        if postings.isFull { try flush(db) }
+    }
+
+    /// Strikes the article's document, if it has one.
+    func remove(article: Int64, db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT doc, title_terms + body_terms AS terms FROM search_doc WHERE article = ?
+            """), arguments: [article]) else { return }
+        try db.cachedStatement(sql: "DELETE FROM search_doc WHERE doc = ?").execute(arguments: [row["doc"]])
+        documentsAdded -= 1
+        termsAdded -= row["terms"] as Int
+    }
+
+    /// Writes the pending terms out as a segment, merging segments if need
+    /// be, and the counts.
+    func flush(_ db: Database) throws {
+        if let next = nextDocument {
+            try db.execute(sql: """
+                UPDATE search_total SET next_document = ?, documents = documents + ?, terms = terms + ?
+                """, arguments: [next, documentsAdded, termsAdded])
+        } else if documentsAdded != 0 || termsAdded != 0 {
+            try db.execute(sql: "UPDATE search_total SET documents = documents + ?, terms = terms + ?",
+                           arguments: [documentsAdded, termsAdded])
+        }
+        documentsAdded = 0
+        termsAdded = 0
+        nextDocument = nil
+        guard !postings.isEmpty else { return }
+        let writer = try SearchSegments.Writer(level: 0, lastDocument: postings.documents.last!, in: db)
+        try postings.forEachTermInOrder { term, documents, bytes in
+            try writer.add(term: term, documents: documents, postings: bytes)
+        }
+        try writer.finish()
+        postings = PendingPostings()
+        try SearchSegments.mergeIfNeeded(db)
+    }
+
+    /// Forgets everything pending: the transaction rolled back.
+    func discard() {
+        postings = PendingPostings()
+        nextDocument = nil
+        documentsAdded = 0
+        termsAdded = 0
+    }
+}

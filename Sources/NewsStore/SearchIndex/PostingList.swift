@@ -1,0 +1,120 @@
+/// Where a term occurs: for each document holding it, the positions of
+/// the term in its title and in its body.
+///
+/// Stored as chunks, each its length then its documents; a document is
+/// the gap from the one before (from 0 at a chunk's start), the number of
+/// title then body positions, then each column's positions as gaps. A
+/// chunk starts from document 0, so merging two segments puts one term's
+/// lists end to end without reading them.
+struct PostingList {
+    var documents: [Int64] = []
+    var titleCounts: [Int] = []
+    var bodyCounts: [Int] = []
+    /// Read only when asked for (phrases need them, single words do not):
+    /// the n-th document's positions are `positions[starts[n]..<starts[n + 1]]`,
+    /// its title's first.
+    var starts: [Int] = [0]
+    var positions: [Int] = []
+
+    var count: Int { documents.count }
+
+    func titlePositions(_ n: Int) -> ArraySlice<Int> { positions[starts[n]..<(starts[n] + titleCounts[n])] }
+    func bodyPositions(_ n: Int) -> ArraySlice<Int> { positions[(starts[n] + titleCounts[n])..<starts[n + 1]] }
+
+    /// Nil when the bytes are not a posting list (a damaged index).
+    init?(_ bytes: UnsafeRawBufferPointer, withPositions: Bool = true) {
+        var offset = 0
+        while offset < bytes.count {
+            guard let length = Varint.read(bytes, at: &offset), length <= bytes.count - offset else { return nil }
+            let end = offset + Int(length)
+            var document: Int64 = 0
+            while offset < end {
+                guard let gap = Varint.read(bytes, at: &offset),
+                      let titles = Varint.read(bytes, at: &offset),
+                      let bodies = Varint.read(bytes, at: &offset) else { return nil }
+                document += Int64(gap)
+                documents.append(document)
+                titleCounts.append(Int(titles))
+                bodyCounts.append(Int(bodies))
+                guard readPositions(titles, bytes, &offset, keep: withPositions),
+                      readPositions(bodies, bytes, &offset, keep: withPositions) else { return nil }
+                if withPositions { starts.append(positions.count) }
+            }
+            guard offset == end else { return nil }
+        }
+    }
+
+    init() {}
+
+    private mutating func readPositions(_ count: UInt64, _ bytes: UnsafeRawBufferPointer, _ offset: inout Int,
+                                        keep: Bool) -> Bool {
+        var position = -1
+        for _ in 0..<count {
+            guard let gap = Varint.read(bytes, at: &offset) else { return false }
+            position += Int(gap) + 1
+            if keep { positions.append(position) }
+        }
+        return true
+    }
+
+    /// One chunk made from occurrences in order of document, column and
+    /// position, written at `output` (room enough: 30 bytes an occurrence
+    /// and 16 more); gives how many documents it holds and its bytes.
+    static func encode(_ occurrences: UnsafeBufferPointer<UInt64>, into output: UnsafeMutablePointer<UInt8>,
+                       _ parts: (UInt64) -> (document: Int64, column: Int, position: Int))
+    -> (documents: Int, bytes: UnsafeBufferPointer<UInt8>) {
+        // The payload is written ten bytes in, its length then put just
+        // before it.
+        let payload = output + 10
+        var end = 0
+        func put(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                payload[end] = UInt8(truncatingIfNeeded: value) | 0x80
+                end += 1
+                value >>= 7
+            }
+            payload[end] = UInt8(value)
+            end += 1
+        }
+        var documents = 0
+        var previous: Int64 = 0
+        var index = 0
+        while index < occurrences.count {
+            let document = parts(occurrences[index]).document
+            var last = index
+            var titles = 0
+            while last < occurrences.count {
+                let next = parts(occurrences[last])
+                guard next.document == document else { break }
+                if next.column == 0 { titles += 1 }
+                last += 1
+            }
+            put(UInt64(document - previous))
+            put(UInt64(titles))
+            put(UInt64(last - index - titles))
+            var position = -1
+            for n in index..<last {
+                if n == index + titles { position = -1 }
+                let next = parts(occurrences[n]).position
+                put(UInt64(next - position - 1))
+                position = next
+            }
+            previous = document
+            documents += 1
+            index = last
+        }
+        var length = UInt64(end), lengthBytes = 1
+        while length >= 0x80 { length >>= 7; lengthBytes += 1 }
+        let start = payload - lengthBytes
+        var cursor = start
+        length = UInt64(end)
+        while length >= 0x80 {
+            cursor.pointee = UInt8(truncatingIfNeeded: length) | 0x80
+            cursor += 1
+            length >>= 7
+        }
+        cursor.pointee = UInt8(length)
+        return (documents, UnsafeBufferPointer(start: start, count: lengthBytes + end))
+    }
+}

@@ -1,0 +1,30 @@
+/// Unsigned integers in seven-bit groups, low group first, the top bit of
+/// each byte saying another follows: most numbers in the search index
+/// (gaps between documents and positions, counts) then take one byte.
+enum Varint {
+    @inline(__always)
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// The number at `offset`, which moves past it; nil when the bytes end
+    /// before it does (a damaged index).
+    @inline(__always)
+    static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import NewsModel
+import XCTest
+@testable import NewsStore
+
+/// The index's segments on disk: many terms spread over blocks, segments
+/// merged sixteen at a time, damage found by the store's check.
+final class SearchSegmentTests: StoreTestCase {
+    /// A made-up word for each number, the same every time: "zb", "zc"…
+    private func word(_ n: Int) -> String {
+        let letters = Array("bcdfghjklmnpqrstvwxz")
+        var n = n, word = "z"
+        repeat {
+            word.append(letters[n % letters.count])
+            n /= letters.count
+        } while n > 0
+        return word
+    }
+
+    private func segments(_ store: NewsStore) throws -> [(segment: Int64, level: Int)] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT segment, level FROM search_segment ORDER BY last_document")
+                .map { ($0["segment"], $0["level"]) }
+        }
+    }
+
+    func testEveryTermOfManyBlocksIsFound() throws {
+        let store = try makeStore()
+        // 3,000 words over 100 articles: the segment holds many blocks.
+        try store.save(articles: (0..<100).map { n in
+            article("Dépêche \(n)", guid: "\(n)", body: (0..<30).map { word(n * 30 + $0) }.joined(separator: " "))
+        })
+        let blocks = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_block") ?? 0 }
+        XCTAssertGreaterThan(blocks, 3)
+        for n in stride(from: 0, to: 3_000, by: 7) {
+            let hits = try store.search(word(n))
+            XCTAssertEqual(hits.map(\.headline.title), ["Dépêche \(n / 30)"], word(n))
+        }
+        XCTAssertEqual(try store.search("zzzzzz").count, 0)
+        XCTAssertEqual(try store.integrityProblems(), [])
+    }
+
+    func testSixteenSegmentsMergeIntoOneAndSearchesStayTheSame() throws {
+        let store = try makeStore()
+        for n in 0..<15 {
+            try store.save(articles: [article("Conseil \(n)", guid: "\(n)", body: "Le conseil municipal \(word(n)) vote.")])
+        }
+        XCTAssertEqual(try segments(store).map(\.level), Array(repeating: 0, count: 15))
+        let before = try store.search("\"conseil municipal\" vote", limit: 50).map(\.headline.title)
+        XCTAssertEqual(before.count, 15)
+
+        try store.save(articles: [article("Conseil 15", guid: "15", body: "Le conseil municipal \(word(15)) vote.")])
+        XCTAssertEqual(try segments(store).map(\.level), [1], "sixteen of level 0 make one of level 1")
+        try store.save(articles: [article("Conseil 16", guid: "16", body: "Le conseil municipal \(word(16)) vote.")])
+        XCTAssertEqual(try segments(store).map(\.level), [1, 0])
+
+        let after = try store.search("\"conseil municipal\" vote", limit: 50).map(\.headline.title)
+        XCTAssertEqual(Set(after), Set(before + ["Conseil 15", "Conseil 16"]))
+        for n in 0..<17 {
+            XCTAssertEqual(try store.search(word(n)).map(\.headline.title), ["Conseil \(n)"], word(n))
+        }
+        // Changed after the merge: its old terms, in the merged segment, find nothing.
+        try store.save(articles: [article("Conseil 3", guid: "3", body: "Séance levée.")])
+        XCTAssertEqual(try store.search(word(3)).count, 0)
+        XCTAssertEqual(try store.search("séance").map(\.headline.title), ["Conseil 3"])
+        XCTAssertEqual(try store.integrityProblems(), [])
+    }
+
+    func testADamagedBlockIsReportedByTheCheck() throws {
+        let store = try makeStore()
+        try store.save(articles: [article("Les élections à Fès", guid: "1", body: "Le scrutin municipal approche.")])
+        XCTAssertEqual(try store.integrityProblems(), [])
+        try store.write { db in
+            try db.execute(sql: "UPDATE search_block SET entries = substr(entries, 1, length(entries) - 3)")
+        }
+        XCTAssertEqual(try store.integrityProblems(), ["index de recherche endommagé"])
+        XCTAssertThrowsError(try store.search("scrutin"))
+    }
+}
