@@ -1,5 +1,6 @@
 import GRDB
 import NewsModel
+import SQLiteSettings
 import XCTest
 @testable import NewsStore
 
@@ -35,12 +36,48 @@ final class UpgradeTests: StoreTestCase {
         XCTAssertEqual(try store.search("scrutin").count, 1)
         XCTAssertEqual(try store.integrityProblems(), [])
 
-        // The entry made by the rebuild is removed with the terms it was made of.
+        // The article changed after the rebuild is found by its new terms only.
         let outcome = try store.save(articles: [article("Les élections à Fès", guid: "1", body: "Le dépouillement a commencé.")])
         XCTAssertEqual(outcome.updated, 1)
         XCTAssertEqual(try store.search("scrutin").count, 0)
         XCTAssertEqual(try store.search("dépouillement").count, 1)
         XCTAssertEqual(try store.articleCount(), 1)
+    }
+
+    /// A store of the version before (schema v11: an FTS5 index cut by
+    /// kiosque's tokenizer) opens with this one: the old index is dropped,
+    /// kiosque's own made, the wait announced, and the article found.
+    func testAStoreWithTheFTS5IndexMovesToKiosquesOwn() throws {
+        let old = PreparedArticle(article("Les élections à Fès", guid: "1", body: "Le scrutin municipal approche."))
+        do {
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in _ = kiosque_register_search_tokenizer(db.sqliteConnection) }
+            let queue = try DatabaseQueue(path: storePath, configuration: configuration)
+            try Migrations.migrator.migrate(queue, upTo: "v11: the read articles indexed, not the unread ones")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO article (identity, guid, title, source, published, published_offset,
+                        published_has_time, sort_date, categories, body, origin_kind, origin_location,
+                        content_hash, added_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, 0, 0)
+                    """, arguments: [old.identity, old.guid, old.title, old.source, old.published, old.published,
+                                     old.categories, old.body, old.originKind, old.originLocation, old.contentHash])
+                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, ?, ?)",
+                               arguments: [old.searchTerms.title, old.searchTerms.body])
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('search_index', ?)",
+                               arguments: [NewsStore.completeIndexFact])
+            }
+        }
+
+        var told: [Int] = []
+        let store = try NewsStore(path: storePath, beforeReindex: { told.append($0) })
+        XCTAssertEqual(told, [1])
+        XCTAssertEqual(try store.search("scrutin").map(\.headline.title), ["Les élections à Fès"])
+        XCTAssertEqual(try store.integrityProblems(), [])
+        let tables = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE name LIKE 'article_search%'")
+        }
+        XCTAssertEqual(tables, [], "the FTS5 index and its tables are gone")
     }
 
     /// Content hashes made before they went eight bytes at a time (FNV-1a's

@@ -14,6 +14,22 @@ struct GrowingBuffer<Element: BitwiseCopyable> {
 
     func free() { base.deallocate() }
 
+    /// Empty again, its memory kept for the next values.
+    mutating func removeAll() { count = 0 }
+
+    /// Room for `count` values, to be written before they are read.
+    mutating func resize(toUnwritten count: Int) {
+        if count > capacity { grow(to: count) }
+        self.count = count
+    }
+
+    /// `count` values, all `value`.
+    mutating func reset(count: Int, to value: Element) {
+        if count > capacity { grow(to: count) }
+        base.update(repeating: value, count: count)
+        self.count = count
+    }
+
     @inline(__always)
     mutating func append(_ value: Element) {
         if count == capacity { grow(to: capacity * 2) }

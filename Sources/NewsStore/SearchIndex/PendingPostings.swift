@@ -42,12 +42,28 @@ final class PendingPostings {
     @exclusivity(unchecked) private var slots = GrowingBuffer<UInt64>(capacity: 2 << 14)
     @exclusivity(unchecked) private var slotMask = (1 << 14) - 1
 
+    /// Where `forEachTermInOrder` groups the occurrences.
+    @exclusivity(unchecked) private var grouped = GrowingBuffer<UInt64>(capacity: 1 << 16)
+
     init() {
-        for _ in 0..<(2 * (slotMask + 1)) { slots.append(0) }
+        slots.reset(count: 2 * (slotMask + 1), to: 0)
+    }
+
+    /// Empty again, for the next segment. The memory is kept: a large
+    /// import's segments each filled it anew, and each time the system
+    /// handed out zeroed pages again (a twentieth of the index's time).
+    func reset() {
+        documents.removeAll(keepingCapacity: true)
+        occurrences.removeAll()
+        termBytes.removeAll()
+        termStarts.removeAll()
+        termPrefixes.removeAll()
+        slots.reset(count: 2 * (slotMask + 1), to: 0)
     }
 
     deinit {
         occurrences.free()
+        grouped.free()
         termBytes.free()
         termStarts.free()
         termPrefixes.free()
@@ -162,7 +178,7 @@ final class PendingPostings {
         let oldCount = slotMask + 1
         slotMask = oldCount * 2 - 1
         slots = GrowingBuffer<UInt64>(capacity: 2 * (slotMask + 1))
-        for _ in 0..<(2 * (slotMask + 1)) { slots.append(0) }
+        slots.reset(count: 2 * (slotMask + 1), to: 0)
         for index in 0..<oldCount where old[2 * index + 1] != 0 {
             var slot = Int(old[2 * index + 1] >> 32) & slotMask
             while slots[2 * slot + 1] != 0 { slot = (slot + 1) & slotMask }
@@ -182,13 +198,11 @@ final class PendingPostings {
         for occurrence in occurrences.buffer { starts[Int(occurrence >> Self.termShift) + 1] += 1 }
         for id in 0..<termCount { starts[id + 1] += starts[id] }
         var next = starts
-        let grouped = [UInt64](unsafeUninitializedCapacity: occurrences.count) { buffer, count in
-            for occurrence in occurrences.buffer {
-                let id = Int(occurrence >> Self.termShift)
-                buffer[next[id]] = occurrence
-                next[id] += 1
-            }
-            count = occurrences.count
+        grouped.resize(toUnwritten: occurrences.count)
+        for occurrence in occurrences.buffer {
+            let id = Int(occurrence >> Self.termShift)
+            grouped[next[id]] = occurrence
+            next[id] += 1
         }
         let bytes = termBytes.base
         let order = (0..<termCount).sorted { a, b in
@@ -201,7 +215,8 @@ final class PendingPostings {
         }
         let documentMask = UInt64(Self.documentLimit), positionMask = UInt64(Self.lastPosition)
         var scratch = [UInt8]()
-        try grouped.withUnsafeBufferPointer { grouped in
+        do {
+            let grouped = grouped.buffer
             for id in order {
                 let group = UnsafeBufferPointer(rebasing: grouped[starts[id]..<starts[id + 1]])
                 // At most three numbers of ten bytes per occurrence, and the

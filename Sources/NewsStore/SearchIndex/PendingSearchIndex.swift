@@ -12,7 +12,7 @@ import GRDB
 /// drops them).
 final class PendingSearchIndex: @unchecked Sendable {
     // Only touched by the store's writer, one write at a time: no lock.
-    private var postings = PendingPostings()
+    private let postings = PendingPostings()
     private var nextDocument: Int64?
     private var documentsAdded = 0
     private var termsAdded = 0
@@ -62,13 +62,13 @@ final class PendingSearchIndex: @unchecked Sendable {
             try writer.add(term: term, documents: documents, postings: bytes)
         }
         try writer.finish()
-        postings = PendingPostings()
+        postings.reset()
         try SearchSegments.mergeIfNeeded(db)
     }
 
     /// Forgets everything pending: the transaction rolled back.
     func discard() {
-        postings = PendingPostings()
+        postings.reset()
         nextDocument = nil
         documentsAdded = 0
         termsAdded = 0

@@ -3,8 +3,10 @@
 
 #include <sqlite3.h>
 
-/// Registers the search index's tokenizer, "kiosque_terms", on one
-/// connection: every connection that reads or writes the index needs it.
+/// Registers the tokenizer of the FTS5 search index that schemas v10 and
+/// v11 kept, "kiosque_terms", on one connection: the migrations that make
+/// and then drop that index need it (kiosque's own index took its place in
+/// v12), and the tests check kiosque's index against FTS5 with it.
 /// Returns SQLITE_OK, or SQLite's error when FTS5 is missing.
 ///
 /// The text it is given was made by the French analyzer: terms already
