@@ -224,6 +224,7 @@ enum Migrations {
                 CREATE TABLE search_segment (
                     segment INTEGER PRIMARY KEY,
                     level INTEGER NOT NULL,
+                    first_document INTEGER NOT NULL,
                     last_document INTEGER NOT NULL
                 );
                 CREATE TABLE search_block (

@@ -28,16 +28,18 @@ extension NewsStore {
         try commitGroup()
         do {
             return try pool.write { db in
-                let outcome = try importDocument(db, location, fingerprint, now, body)
-                try searchIndex.flush(db)
-                return outcome
+                do {
+                    let outcome = try importDocument(db, location, fingerprint, now, body)
+                    try searchIndex.flush(db)
+                    return outcome
+                } catch {
+                    // Still inside the write: no other write can be using it.
+                    searchIndex.discard()
+                    throw error
+                }
             }
         } catch let error as DatabaseError {
-            searchIndex.discard()
             throw StoreError.from(error, path: path)
-        } catch {
-            searchIndex.discard()
-            throw error
         }
     }
 

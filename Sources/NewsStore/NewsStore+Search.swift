@@ -41,11 +41,11 @@ extension NewsStore {
     }
 
     /// Rebuilds the index when it was not built by this version of the
-    /// analyzer (a store made before search existed, or before the analyzer
-    /// changed): the index keeps no text, so its entries can only be
-    /// removed with the terms they were made of, and terms made otherwise
-    /// must not stay. Runs once: a fact in `meta` then says the index is
-    /// complete, so opening a large store costs one lookup.
+    /// analyzer (a store made before search existed, before the analyzer
+    /// changed, or before the index's own format): terms made otherwise
+    /// than a query's would never be found. Runs once: a fact in `meta`
+    /// then says the index is complete, so opening a large store costs one
+    /// lookup.
     func reindexIfNeeded(before: (Int) -> Void) throws(StoreError) {
         let complete = try read(Self.hasCompleteIndex)
         guard !complete else { return }
@@ -98,13 +98,15 @@ extension NewsStore {
                 article.published_offset, article.published_has_time, article.is_read, article.body
                 """, db))
         }
-        return zip(matches, rows).map { match, row in
+        // Paired by id: a match whose article is gone has no row.
+        let ranks = Dictionary(matches.map { ($0.article, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        return rows.map { row in
             let body: String = row["body"]
             // The snippet shows the text as the reader will: from the blocks.
             let text = ((try? StoredBody(json: body).blocks) ?? []).map(\.plainText).joined(separator: "\n")
             return SearchHit(headline: Self.headline(row),
                              snippet: Snippet.make(from: text, matching: query.allTerms),
-                             rank: match.rank)
+                             rank: ranks[row["id"]] ?? 0)
         }
     }
 }

@@ -123,7 +123,8 @@ public final class NewsStore: Sendable {
         configuration.prepareDatabase { db in
             // The FTS5 index of schemas v10 and v11 cut its text with
             // kiosque's tokenizer: a store of those versions can only drop
-            // that index (migration v12) on a connection that knows it.
+            // that index (migration v12) on a connection that knows it, and
+            // a new store makes and drops it on the way to v12.
             guard kiosque_register_search_tokenizer(db.sqliteConnection) == SQLITE_OK else {
                 throw DatabaseError(resultCode: .SQLITE_ERROR, message: "recherche impossible : cette version de SQLite n'a pas FTS5")
             }
@@ -166,9 +167,16 @@ public final class NewsStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         try commitGroup()
         do {
-            return try pool.write(body)
+            return try pool.write { db in
+                do {
+                    return try body(db)
+                } catch {
+                    // Still inside the write: no other write can be using it.
+                    searchIndex.discard()
+                    throw error
+                }
+            }
         } catch {
-            searchIndex.discard()
             throw StoreError.from(error, path: path)
         }
     }

@@ -67,6 +67,53 @@ final class SearchSegmentTests: StoreTestCase {
         XCTAssertEqual(try store.integrityProblems(), [])
     }
 
+    /// A merge leaves out the old versions of articles changed since.
+    func testAMergeLeavesOutTheOldVersionsOfChangedArticles() throws {
+        let store = try makeStore()
+        try store.save(articles: [article("Brève", guid: "0", body: "Première version \(word(100)).")])
+        try store.save(articles: [article("Brève", guid: "0", body: "Seconde version \(word(101)).")])
+        for n in 2..<16 { try store.save(articles: [article("Autre \(n)", guid: "\(n)")]) }
+        XCTAssertEqual(try segments(store).map(\.level), [1])
+        let entries = try store.read { db in
+            try SearchSegments.segments(db).compactMap { try SearchSegments.lookUp(Array(word(100).utf8), segment: $0, in: db) }
+        }
+        XCTAssertTrue(entries.isEmpty, "the first version's term went with the merge")
+        XCTAssertEqual(try store.search(word(101)).map(\.headline.title), ["Brève"])
+        XCTAssertEqual(try store.search("version").count, 1)
+        XCTAssertEqual(try store.integrityProblems(), [])
+    }
+
+    /// Past half a million terms in one column, the rest of an article is
+    /// counted but not indexed, and nothing breaks.
+    func testAnArticleLongerThanThePositionsGoIsIndexedUpToTheLast() throws {
+        let store = try makeStore()
+        let long = Array(repeating: "pluie vent", count: PendingPostings.lastPosition / 2 + 10).joined(separator: " ") + " grel"
+        try store.write { db in
+            let insert = try RawStatement(
+                "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+            try store.searchIndex.add(article: 7, terms: SearchTerms(analysedTitle: "orag", analysedBody: long),
+                                      insert: insert, db: db)
+            try store.searchIndex.flush(db)
+        }
+        let found = { (terms: [[String]]) in
+            try store.read { db in
+                try SearchIndexQuery.best(required: terms, excluded: [], limit: 5, candidates: 10, titleWeight: 4, db: db)
+            }.map(\.article)
+        }
+        XCTAssertEqual(try found([["pluie", "vent"]]), [7])
+        XCTAssertEqual(try found([["orag"]]), [7])
+        XCTAssertEqual(try found([["grel"]]), [], "past the last position")
+        let length = try store.read { db in try Int.fetchOne(db, sql: "SELECT body_terms FROM search_doc") }
+        XCTAssertEqual(length, (PendingPostings.lastPosition / 2 + 10) * 2 + 1, "every term counted")
+    }
+
+    func testAnEntryCutShortIsDamage() throws {
+        let store = try makeStore()
+        try store.save(articles: [article("Les élections à Fès", guid: "1", body: "Le scrutin municipal approche.")])
+        try store.write { db in try db.execute(sql: "UPDATE search_block SET entries = entries || x'05'") }
+        XCTAssertEqual(try store.integrityProblems(), ["index de recherche endommagé"])
+    }
+
     func testADamagedBlockIsReportedByTheCheck() throws {
         let store = try makeStore()
         try store.save(articles: [article("Les élections à Fès", guid: "1", body: "Le scrutin municipal approche.")])

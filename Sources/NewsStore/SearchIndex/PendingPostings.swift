@@ -13,7 +13,9 @@ import SQLiteSettings
 /// looked up is the terms', a few hundred kilobytes.
 final class PendingPostings {
     /// Occurrences kept before a segment is written: 16 MB of them, plus as
-    /// much again to group them.
+    /// much again to group them. A document adds at most a million (two
+    /// columns of `lastPosition`), so terms stay far below the 2^24 their
+    /// numbers have room for.
     static let occurrenceLimit = 2_000_000
     static let documentLimit = 1 << documentBits - 1
 
@@ -89,27 +91,30 @@ final class PendingPostings {
         // the look-ups, whose slots are by then arriving.
         terms.removeAll(keepingCapacity: true)
         var start = 0
-        let count = bytes.count
-        while start < count {
+        var count = 0
+        while start < bytes.count {
             var end = start
-            while end < count && bytes[end] != 0x20 { end += 1 }
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
             if end > start {
-                let term = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let (head, hash) = Self.headAndHash(term)
-                kiosque_prefetch(slots.base + 2 * (Int(hash) & slotMask))
-                terms.append((start, end - start, head, hash))
+                // Terms past the last position are counted, not indexed: an
+                // article that long (half a million words in one column) is
+                // no article, and stops there.
+                if count <= Self.lastPosition {
+                    let term = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    let (head, hash) = Self.headAndHash(term)
+                    kiosque_prefetch(slots.base + 2 * (Int(hash) & slotMask))
+                    terms.append((start, end - start, head, hash))
+                }
+                count += 1
             }
             start = end + 1
         }
         for (position, term) in terms.enumerated() {
             let id = number(of: UnsafeBufferPointer(start: bytes.baseAddress! + term.start, count: term.count),
                             head: term.head, hash32: term.hash)
-            // Positions past the last one share it: only a phrase that far
-            // into a very long article could be missed.
-            let place = UInt64(min(position, Self.lastPosition))
-            occurrences.append(UInt64(id) << Self.termShift | prefix | place)
+            occurrences.append(UInt64(id) << Self.termShift | prefix | UInt64(position))
         }
-        return terms.count
+        return count
     }
 
     /// A document's terms on their way to the table.

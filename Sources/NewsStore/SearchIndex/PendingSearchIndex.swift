@@ -8,10 +8,11 @@ import GRDB
 ///
 /// A document is one version of an article: an article changed gets a new
 /// document, and its old one is struck from `search_doc`, so the postings
-/// left in older segments lead nowhere (a search skips them; a rebuild
-/// drops them).
+/// left in older segments lead nowhere (a search skips them; a merge drops
+/// them; until then they count, a little, in how rare a word seems).
 final class PendingSearchIndex: @unchecked Sendable {
-    // Only touched by the store's writer, one write at a time: no lock.
+    // Only touched inside the store's writes, which GRDB runs one at a time
+    // (the fetch's threads included): no lock.
     private let postings = PendingPostings()
     private var nextDocument: Int64?
     private var documentsAdded = 0
@@ -19,7 +20,9 @@ final class PendingSearchIndex: @unchecked Sendable {
 
     /// The article's terms, as a new document.
     func add(article: Int64, terms: SearchTerms, insert: RawStatement, db: Database) throws {
-        let document = try nextDocument ?? Int64.fetchOne(db, sql: "SELECT next_document FROM search_total")!
+        guard let document = try nextDocument ?? Int64.fetchOne(db, sql: "SELECT next_document FROM search_total") else {
+            throw SearchSegments.damaged
+        }
         nextDocument = document + 1
         let counts = postings.add(document: document, title: terms.titleUTF8, body: terms.bodyUTF8)
         insert.bind(1, document)
@@ -57,7 +60,8 @@ final class PendingSearchIndex: @unchecked Sendable {
         termsAdded = 0
         nextDocument = nil
         guard !postings.isEmpty else { return }
-        let writer = try SearchSegments.Writer(level: 0, lastDocument: postings.documents.last!, in: db)
+        let writer = try SearchSegments.Writer(firstDocument: postings.documents.first!,
+                                               lastDocument: postings.documents.last!, in: db)
         try postings.forEachTermInOrder { term, documents, bytes in
             try writer.add(term: term, documents: documents, postings: bytes)
         }

@@ -89,7 +89,9 @@ enum SearchIndexQuery {
         }
         guard !found.isEmpty else { return [] }
 
-        let totals = try Row.fetchOne(db, sql: "SELECT documents, terms FROM search_total")!
+        guard let totals = try Row.fetchOne(db, sql: "SELECT documents, terms FROM search_total") else {
+            throw SearchSegments.damaged
+        }
         let rows = max(1, totals["documents"] as Int)
         let averageLength = Double(max(1, totals["terms"] as Int)) / Double(rows)
         var rarity = [Double](repeating: 1, count: phrases.count)
@@ -164,12 +166,19 @@ enum SearchIndexQuery {
     }
 
     /// How many positions p of the first list's column have p + k in the
-    /// k-th list's.
+    /// k-th list's: the lists are in order, so each is walked once.
     private static func following(_ lists: [PostingList], _ rows: [Int],
                                   _ column: (PostingList, Int) -> ArraySlice<Int>) -> Int {
+        let columns = lists.indices.map { column(lists[$0], rows[$0]) }
+        var cursors = columns.map(\.startIndex)
         var count = 0
-        starts: for start in column(lists[0], rows[0]) {
-            for k in 1..<lists.count where !column(lists[k], rows[k]).contains(start + k) { continue starts }
+        starts: for start in columns[0] {
+            for k in 1..<columns.count {
+                let wanted = start + k
+                while cursors[k] < columns[k].endIndex && columns[k][cursors[k]] < wanted { cursors[k] += 1 }
+                guard cursors[k] < columns[k].endIndex else { break starts }
+                if columns[k][cursors[k]] != wanted { continue starts }
+            }
             count += 1
         }
         return count

@@ -6,33 +6,51 @@ import GRDB
 /// of a few kilobytes (`search_block`, keyed by segment and the block's
 /// first term). A block holds entries end to end: the term's length and
 /// bytes, how many documents hold it, then its posting list's length and
-/// bytes (see `PostingList`). A term whose list is long gets a block of
-/// its own.
+/// bytes (see `PostingList`). A term whose list is longer than a block
+/// gets a block of its own. A document lies in exactly one segment.
 ///
-/// A segment's documents all come after those of the segments written
-/// before it: segments merge sixteen at a time with the ones made since,
-/// so a search reads few of them, and a document lies in exactly one.
+/// A segment's level grows with its size, by sixteen times from 256 KiB,
+/// and sixteen segments of one level merge into one of the next: a search
+/// reads few segments, and a small write never rewrites a large segment
+/// (the eight segments of a 100,000-item import sit two levels above the
+/// ones a fetch adds).
 enum SearchSegments {
     /// Segments of one level merged into one of the next.
     static let mergedAtOnce = 16
     static let blockSize = 8_192
 
+    /// The level of a segment of `bytes`.
+    static func level(ofSize bytes: Int) -> Int {
+        var level = 0
+        var limit = 256 * 1024
+        while bytes >= limit && level < 8 {
+            level += 1
+            limit *= 16
+        }
+        return level
+    }
+
     /// Writes a segment's entries, given in the order of their terms.
     final class Writer {
         let segment: Int64
         private let insert: RawStatement
+        private let db: Database
         private var block: [UInt8] = []
         private var firstTerm: [UInt8] = []
+        private var written = 0
 
-        init(level: Int, lastDocument: Int64, in db: Database) throws {
-            try db.execute(sql: "INSERT INTO search_segment (level, last_document) VALUES (?, ?)",
-                           arguments: [level, lastDocument])
+        init(firstDocument: Int64, lastDocument: Int64, in db: Database) throws {
+            try db.execute(sql: """
+                INSERT INTO search_segment (level, first_document, last_document) VALUES (0, ?, ?)
+                """, arguments: [firstDocument, lastDocument])
             segment = db.lastInsertedRowID
+            self.db = db
             insert = try RawStatement("INSERT INTO search_block (segment, first_term, entries) VALUES (\(segment), ?, ?)",
                                       in: db)
         }
 
         func add(term: UnsafeBufferPointer<UInt8>, documents: Int, postings: UnsafeBufferPointer<UInt8>) throws {
+            if postings.count > SearchSegments.blockSize && !block.isEmpty { try writeBlock() }
             if block.isEmpty { firstTerm = Array(term) }
             Varint.append(UInt64(term.count), to: &block)
             block.append(contentsOf: term)
@@ -42,12 +60,17 @@ enum SearchSegments {
             if block.count >= SearchSegments.blockSize { try writeBlock() }
         }
 
-        func finish() throws {
+        /// Writes the last block, and gives the segment its level: that of
+        /// its size, `atLeast` the one given.
+        func finish(atLeast minimum: Int = 0) throws {
             if !block.isEmpty { try writeBlock() }
+            try db.execute(sql: "UPDATE search_segment SET level = ? WHERE segment = ?",
+                           arguments: [max(minimum, SearchSegments.level(ofSize: written)), segment])
         }
 
         private func writeBlock() throws {
             try insert.run(blobs: (1, firstTerm), (2, block))
+            written += block.count
             block.removeAll(keepingCapacity: true)
         }
     }
@@ -60,17 +83,24 @@ enum SearchSegments {
     }
 
     /// The entries of a block in order; nil at the end, or where the bytes
-    /// are not an entry.
+    /// are not an entry (`offset` then stays before it: short of the end).
     static func entry(in block: UnsafeRawBufferPointer, at offset: inout Int) -> Entry? {
+        let start = offset
         guard offset < block.count,
-              let termLength = Varint.read(block, at: &offset), termLength <= block.count - offset else { return nil }
-        let term = offset..<(offset + Int(termLength))
+              let termLength = Varint.read(block, at: &offset), termLength <= block.count - offset else {
+            offset = start
+            return nil
+        }
+        let term = offset..<(offset + termLength)
         offset = term.upperBound
         guard let documents = Varint.read(block, at: &offset),
-              let length = Varint.read(block, at: &offset), length <= block.count - offset else { return nil }
-        let postings = offset..<(offset + Int(length))
+              let length = Varint.read(block, at: &offset), length <= block.count - offset else {
+            offset = start
+            return nil
+        }
+        let postings = offset..<(offset + length)
         offset = postings.upperBound
-        return Entry(term: term, documents: Int(documents), postings: postings)
+        return Entry(term: term, documents: documents, postings: postings)
     }
 
     /// The segments, newest documents first.
@@ -102,7 +132,7 @@ enum SearchSegments {
     }
 
     /// Merges the segments of any level that has `mergedAtOnce` of them,
-    /// then of the level above, and so on.
+    /// then of the levels above.
     static func mergeIfNeeded(_ db: Database) throws {
         var top = try Int.fetchOne(db, sql: "SELECT max(level) FROM search_segment") ?? 0
         var level = 0
@@ -111,42 +141,29 @@ enum SearchSegments {
                 SELECT segment FROM search_segment WHERE level = ? ORDER BY last_document
                 """, arguments: [level])
             if segments.count >= mergedAtOnce {
-                try merge(segments, into: level + 1, db)
-                top = max(top, level + 1)
+                top = max(top, try merge(segments, above: level, db))
             }
             level += 1
         }
     }
 
-    /// Whether every block's entries and posting lists can be read, and
-    /// their terms come in order.
-    static func allReadable(_ db: Database) throws -> Bool {
-        let blocks = try Row.fetchCursor(db, sql: "SELECT first_term, entries FROM search_block ORDER BY segment, first_term")
-        while let row = try blocks.next() {
-            let first = [UInt8](row["first_term"] as Data)
-            let entries = [UInt8](row["entries"] as Data)
-            let readable = entries.withUnsafeBytes { bytes -> Bool in
-                var offset = 0
-                var previous: [UInt8]? = nil
-                while let entry = entry(in: bytes, at: &offset) {
-                    let term = Array(bytes[entry.term])
-                    if previous == nil ? term != first : !previous!.lexicographicallyPrecedes(term) { return false }
-                    let list = PostingList(UnsafeRawBufferPointer(rebasing: bytes[entry.postings]))
-                    guard list?.count == entry.documents else { return false }
-                    previous = term
-                }
-                return offset == bytes.count && previous != nil
-            }
-            if !readable { return false }
+    /// One segment in place of `segments`: each term's documents merged in
+    /// order, those of articles changed since (no longer in `search_doc`)
+    /// left out. Gives the new segment's level.
+    static func merge(_ segments: [Int64], above level: Int, _ db: Database) throws -> Int {
+        let list = segments.map(String.init).joined(separator: ",")
+        guard let span = try Row.fetchOne(db, sql: """
+            SELECT min(first_document) AS first, max(last_document) AS last FROM search_segment
+            WHERE segment IN (\(list))
+            """), let first = span["first"] as Int64?, let last = span["last"] as Int64?, last >= first else {
+            throw damaged
         }
-        return true
-    }
+        var live = [Bool](repeating: false, count: Int(last - first + 1))
+        let documents = try Int64.fetchCursor(db, sql: "SELECT doc FROM search_doc WHERE doc BETWEEN ? AND ?",
+                                              arguments: [first, last])
+        while let document = try documents.next() { live[Int(document - first)] = true }
 
-    /// One segment in place of `segments` (oldest first): each term's
-    /// lists put end to end, oldest first, so its documents stay in order.
-    static func merge(_ segments: [Int64], into level: Int, _ db: Database) throws {
-        let last = try Int64.fetchOne(db, sql: "SELECT max(last_document) FROM search_segment WHERE segment IN (\(segments.map(String.init).joined(separator: ",")))") ?? 0
-        let writer = try Writer(level: level, lastDocument: last, in: db)
+        let writer = try Writer(firstDocument: first, lastDocument: last, in: db)
         var readers = try segments.map { try SegmentReader(segment: $0, db) }
         while true {
             var smallest: [UInt8]? = nil
@@ -155,24 +172,45 @@ enum SearchSegments {
                 if smallest == nil || term.lexicographicallyPrecedes(smallest!) { smallest = term }
             }
             guard let term = smallest else { break }
-            var documents = 0
-            var postings: [UInt8] = []
+            var lists: [PostingList] = []
             for index in readers.indices where readers[index].term == term {
-                documents += readers[index].documents
-                postings.append(contentsOf: readers[index].postings)
+                guard let list = readers[index].postings.withUnsafeBytes({ PostingList($0) }) else { throw damaged }
+                lists.append(list)
                 try readers[index].advance()
             }
+            var encoder = PostingList.Encoder()
+            var cursors = [Int](repeating: 0, count: lists.count)
+            while true {
+                // The smallest document left among the lists.
+                var next: (list: Int, document: Int64)? = nil
+                for (index, list) in lists.enumerated() where cursors[index] < list.count {
+                    let document = list.documents[cursors[index]]
+                    if next == nil || document < next!.document { next = (index, document) }
+                }
+                guard let (index, document) = next else { break }
+                let row = cursors[index]
+                cursors[index] += 1
+                guard document >= first, document <= last else { throw damaged }
+                if live[Int(document - first)] {
+                    encoder.add(document: document, titles: lists[index].titlePositions(row),
+                                bodies: lists[index].bodyPositions(row))
+                }
+            }
+            guard encoder.documents > 0 else { continue }
+            let postings = encoder.finish()
             try term.withUnsafeBufferPointer { term in
                 try postings.withUnsafeBufferPointer { postings in
-                    try writer.add(term: term, documents: documents, postings: postings)
+                    try writer.add(term: term, documents: encoder.documents, postings: postings)
                 }
             }
         }
-        try writer.finish()
+        let merged = level + 1
+        try writer.finish(atLeast: merged)
         readers.removeAll()
-        let list = segments.map(String.init).joined(separator: ",")
         try db.execute(sql: "DELETE FROM search_block WHERE segment IN (\(list))")
         try db.execute(sql: "DELETE FROM search_segment WHERE segment IN (\(list))")
+        return try Int.fetchOne(db, sql: "SELECT level FROM search_segment WHERE segment = ?",
+                                arguments: [writer.segment]) ?? merged
     }
 
     /// A segment's entries in order, a block at a time.
@@ -194,7 +232,10 @@ enum SearchSegments {
             while true {
                 let found = block.withUnsafeBytes { bytes in SearchSegments.entry(in: bytes, at: &offset) }
                 if let found {
-                    term = Array(block[found.term])
+                    let next = Array(block[found.term])
+                    // Terms come in order, across blocks too.
+                    if let term, !term.lexicographicallyPrecedes(next) { throw damaged }
+                    term = next
                     documents = found.documents
                     postings = block[found.postings]
                     return
@@ -208,6 +249,24 @@ enum SearchSegments {
                 offset = 0
             }
         }
+    }
+
+    /// Whether every segment's entries and posting lists can be read, their
+    /// terms in order, each list's documents counted right.
+    static func allReadable(_ db: Database) throws -> Bool {
+        for segment in try segments(db) {
+            do {
+                let reader = try SegmentReader(segment: segment, db)
+                while reader.term != nil {
+                    let list = reader.postings.withUnsafeBytes { PostingList($0, withPositions: false) }
+                    guard list?.count == reader.documents else { return false }
+                    try reader.advance()
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                return false
+            }
+        }
+        return true
     }
 
     static let damaged = DatabaseError(resultCode: .SQLITE_CORRUPT, message: "index de recherche endommagé")

@@ -13,15 +13,17 @@ enum Varint {
     }
 
     /// The number at `offset`, which moves past it; nil when the bytes end
-    /// before it does (a damaged index).
+    /// before it does, or it runs past eight bytes (a damaged index: the
+    /// index writes nothing that large). At most 56 bits, so it makes an
+    /// `Int` safely.
     @inline(__always)
-    static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
+    static func read(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int? {
+        var value = 0
+        var shift = 0
+        while offset < bytes.count, shift < 56 {
             let byte = bytes[offset]
             offset += 1
-            value |= UInt64(byte & 0x7F) << shift
+            value |= Int(byte & 0x7F) << shift
             if byte < 0x80 { return value }
             shift += 7
         }
