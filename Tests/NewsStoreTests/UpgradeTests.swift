@@ -9,22 +9,28 @@ import XCTest
 /// made again without the copy, the wait is announced, and the articles
 /// are found, and updated, as before.
 final class UpgradeTests: StoreTestCase {
+    /// The article as row 1, and its terms in the FTS5 index of the
+    /// versions before v12.
+    private func insert(_ old: PreparedArticle, hash: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO article (identity, guid, title, source, published, published_offset,
+                published_has_time, sort_date, categories, body, origin_kind, origin_location,
+                content_hash, added_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, 0, 0)
+            """, arguments: [old.identity, old.guid, old.title, old.source, old.published, old.published,
+                             old.categories, old.body, old.originKind, old.originLocation, hash])
+        try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, ?, ?)",
+                       arguments: [old.searchTerms.title, old.searchTerms.body])
+    }
+
     func testAStoreWhoseIndexKeptItsTextIsUpgradedAndStaysSearchable() throws {
         let old = PreparedArticle(article("Les élections à Fès", guid: "1", body: "Le scrutin municipal approche."))
         do {
             let queue = try DatabaseQueue(path: storePath)
             try Migrations.migrator.migrate(queue, upTo: "v7: unchanged input is recognised")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO article (identity, guid, title, source, published, published_offset,
-                        published_has_time, sort_date, categories, body, origin_kind, origin_location,
-                        content_hash, added_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, 0, 0)
-                    """, arguments: [old.identity, old.guid, old.title, old.source, old.published, old.published,
-                                     old.categories, old.body, old.originKind, old.originLocation, old.legacyContentHash])
                 // As v7 stored it: the analysed text, kept by the index.
-                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, ?, ?)",
-                               arguments: [old.searchTerms.title, old.searchTerms.body])
+                try insert(old, hash: old.legacyContentHash, db)
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('search_index', 'complete')")
             }
         }
@@ -55,15 +61,7 @@ final class UpgradeTests: StoreTestCase {
             let queue = try DatabaseQueue(path: storePath, configuration: configuration)
             try Migrations.migrator.migrate(queue, upTo: "v11: the read articles indexed, not the unread ones")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO article (identity, guid, title, source, published, published_offset,
-                        published_has_time, sort_date, categories, body, origin_kind, origin_location,
-                        content_hash, added_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?, ?, ?, 0, 0)
-                    """, arguments: [old.identity, old.guid, old.title, old.source, old.published, old.published,
-                                     old.categories, old.body, old.originKind, old.originLocation, old.contentHash])
-                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, ?, ?)",
-                               arguments: [old.searchTerms.title, old.searchTerms.body])
+                try insert(old, hash: old.contentHash, db)
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('search_index', ?)",
                                arguments: [NewsStore.completeIndexFact])
             }
