@@ -24,14 +24,73 @@ enum SearchIndexQuery {
 
     static func best(required: [[String]], excluded: [[String]], limit: Int, candidates: Int,
                      titleWeight: Double, db: Database) throws -> [Match] {
-        let phrases = required.map { $0.map { Array($0.utf8) } }
-        let exclusions = excluded.map { $0.map { Array($0.utf8) } }
-        let segments = try SearchSegments.segments(db)
-        var found: [(document: Int64, article: Int64, length: Int, frequencies: [Double])] = []
+        let reader = try Reader(required: required, excluded: excluded, titleWeight: titleWeight, db: db)
+        var found: [Candidate] = []
+        for segment in reader.segments where found.count < candidates {
+            let wanted = try reader.matches(in: segment)
+            // Looked up a few more than are missing at a time: some may be
+            // the old versions of articles since changed.
+            var next = 0
+            while next < wanted.count && found.count < candidates {
+                let batch = wanted[next..<min(wanted.count, next + candidates - found.count + 64)]
+                next = batch.endIndex
+                let live = try liveDocuments(batch.map(\.document), db)
+                for candidate in batch where found.count < candidates {
+                    guard let document = live[candidate.document] else { continue }
+                    found.append(Candidate(document: candidate.document, article: document.article,
+                                           length: document.length, frequencies: candidate.frequencies))
+                }
+            }
+        }
+        guard !found.isEmpty else { return [] }
 
-        // Positions are read only for the terms of phrases.
-        let placed = Set((phrases + exclusions).filter { $0.count > 1 }.flatMap { $0 })
-        var read: [Int64: [[UInt8]: PostingList]] = [:]
+        guard let totals = try Row.fetchOne(db, sql: "SELECT documents, terms FROM search_total") else {
+            throw SearchSegments.damaged
+        }
+        let rows = max(1, totals["documents"] as Int)
+        let averageLength = Double(max(1, totals["terms"] as Int)) / Double(rows)
+        let rarity = try reader.rarities(documents: rows)
+        var ranked = found.map { candidate in
+            let damping = k1 * (1 - b + b * Double(candidate.length) / averageLength)
+            var score = 0.0
+            for (index, frequency) in candidate.frequencies.enumerated() {
+                score += rarity[index] * frequency * (k1 + 1) / (frequency + damping)
+            }
+            return (document: candidate.document, match: Match(article: candidate.article, rank: -score))
+        }
+        ranked.sort { $0.match.rank != $1.match.rank ? $0.match.rank < $1.match.rank : $0.document > $1.document }
+        return ranked.prefix(max(0, limit)).map(\.match)
+    }
+
+    /// A match about to be ranked: its document, article and length, and
+    /// how often each phrase occurs in it.
+    private struct Candidate {
+        var document: Int64
+        var article: Int64
+        var length: Int
+        var frequencies: [Double]
+    }
+
+    /// The query's posting lists, read once per segment and term.
+    private final class Reader {
+        let phrases: [[[UInt8]]]
+        let exclusions: [[[UInt8]]]
+        let segments: [Int64]
+        private let titleWeight: Double
+        private let db: Database
+        /// Positions are read only for the terms of phrases.
+        private let placed: Set<[UInt8]>
+        private var read: [Int64: [[UInt8]: PostingList]] = [:]
+
+        init(required: [[String]], excluded: [[String]], titleWeight: Double, db: Database) throws {
+            phrases = required.map { $0.map { Array($0.utf8) } }
+            exclusions = excluded.map { $0.map { Array($0.utf8) } }
+            placed = Set((phrases + exclusions).filter { $0.count > 1 }.flatMap { $0 })
+            segments = try SearchSegments.segments(db)
+            self.titleWeight = titleWeight
+            self.db = db
+        }
+
         func postings(_ term: [UInt8], _ segment: Int64) throws -> PostingList {
             if let known = read[segment]?[term] { return known }
             var decoded = PostingList()
@@ -45,83 +104,59 @@ enum SearchIndexQuery {
             return decoded
         }
 
-        for segment in segments where found.count < candidates {
-            func list(_ term: [UInt8]) throws -> PostingList { try postings(term, segment) }
+        private func occurrences(_ phrase: [[UInt8]], _ segment: Int64) throws -> Occurrences {
+            occurrencesOf(phrase: try phrase.map { try postings($0, segment) }, titleWeight: titleWeight)
+        }
+
+        /// The segment's documents holding every phrase and no excluded
+        /// one, last first, with each phrase's weighted frequency.
+        func matches(in segment: Int64) throws -> [(document: Int64, frequencies: [Double])] {
             var matches: [Occurrences] = []
             for phrase in phrases {
-                let occurrences = occurrencesOf(phrase: try phrase.map(list), titleWeight: titleWeight)
-                if occurrences.isEmpty { break }
-                matches.append(occurrences)
+                let found = try occurrences(phrase, segment)
+                if found.isEmpty { return [] }
+                matches.append(found)
             }
-            guard matches.count == phrases.count else { continue }
             var left = Set<Int64>()
-            for phrase in exclusions {
-                left.formUnion(occurrencesOf(phrase: try phrase.map(list), titleWeight: titleWeight).map(\.document))
-            }
-            // The documents holding every phrase and no excluded one, last first.
+            for phrase in exclusions { left.formUnion(try occurrences(phrase, segment).map(\.document)) }
             var wanted: [(document: Int64, frequencies: [Double])] = []
+            // Walking every list from its end, as the first phrase's documents are.
             var cursors = [Int](repeating: 0, count: matches.count)
-            for (document, frequency) in matches[0].reversed() where !left.contains(document) {
+            documents: for (document, frequency) in matches[0].reversed() where !left.contains(document) {
                 var frequencies = [frequency]
-                for index in 1..<max(1, matches.count) {
+                for index in 1..<matches.count {
                     let other = matches[index]
-                    // Walking from the end, as the first phrase's documents are.
                     while cursors[index] < other.count && other[other.count - 1 - cursors[index]].document > document {
                         cursors[index] += 1
                     }
-                    guard cursors[index] < other.count, other[other.count - 1 - cursors[index]].document == document else { break }
+                    guard cursors[index] < other.count, other[other.count - 1 - cursors[index]].document == document
+                    else { continue documents }
                     frequencies.append(other[other.count - 1 - cursors[index]].frequency)
                 }
-                if frequencies.count == matches.count { wanted.append((document, frequencies)) }
+                wanted.append((document, frequencies))
             }
-            // Looked up a few more than are missing at a time: some may be
-            // the old versions of articles since changed.
-            var next = 0
-            while next < wanted.count && found.count < candidates {
-                let batch = wanted[next..<min(wanted.count, next + candidates - found.count + 64)]
-                next = batch.endIndex
-                let live = try liveDocuments(batch.map(\.document), db)
-                for candidate in batch where found.count < candidates {
-                    guard let document = live[candidate.document] else { continue }
-                    found.append((candidate.document, document.article, document.length, candidate.frequencies))
-                }
-            }
+            return wanted
         }
-        guard !found.isEmpty else { return [] }
 
-        guard let totals = try Row.fetchOne(db, sql: "SELECT documents, terms FROM search_total") else {
-            throw SearchSegments.damaged
-        }
-        let rows = max(1, totals["documents"] as Int)
-        let averageLength = Double(max(1, totals["terms"] as Int)) / Double(rows)
-        var rarity = [Double](repeating: 1, count: phrases.count)
-        if phrases.count + exclusions.count > 1 {
-            for (index, phrase) in phrases.enumerated() {
+        /// Each phrase's rarity (BM25's inverse document frequency) among
+        /// `documents`, or 1 for all when there is only one phrase.
+        func rarities(documents rows: Int) throws -> [Double] {
+            guard phrases.count + exclusions.count > 1 else { return phrases.map { _ in 1 } }
+            return try phrases.map { phrase in
                 var holding = 0
                 for segment in segments {
                     if phrase.count == 1 && read[segment]?[phrase[0]] == nil {
                         // A word's count is kept beside its list: nothing to read.
                         holding += try SearchSegments.lookUp(phrase[0], segment: segment, in: db)?.documents ?? 0
                     } else {
-                        holding += occurrencesOf(phrase: try phrase.map { try postings($0, segment) },
-                                                 titleWeight: titleWeight).count
+                        holding += try occurrences(phrase, segment).count
                     }
                 }
                 let value = log((Double(rows - holding) + 0.5) / (Double(holding) + 0.5))
                 // A phrase in more than half the documents still counts, a little.
-                rarity[index] = value > 0 ? value : 1e-6
+                return value > 0 ? value : 1e-6
             }
         }
-        var ranked = found.map { candidate in
-            let damping = k1 * (1 - b + b * Double(candidate.length) / averageLength)
-            var score = 0.0
-            for (index, frequency) in candidate.frequencies.enumerated() {
-                score += rarity[index] * frequency * (k1 + 1) / (frequency + damping)
-            }
-            return (document: candidate.document, match: Match(article: candidate.article, rank: -score))
-        }
-        ranked.sort { $0.match.rank != $1.match.rank ? $0.match.rank < $1.match.rank : $0.document > $1.document }
-        return ranked.prefix(max(0, limit)).map(\.match)
     }
 
     /// The documents still standing among `documents`, with their article
@@ -135,52 +170,5 @@ enum SearchIndexQuery {
             """, arguments: [list])
         while let row = try rows.next() { live[row[0]] = (row[1], row[2]) }
         return live
-    }
-
-    /// The documents where the terms stand one after the other, in the
-    /// same column, with how often (title occurrences weighted).
-    static func occurrencesOf(phrase lists: [PostingList], titleWeight: Double) -> Occurrences {
-        guard let first = lists.first, lists.allSatisfy({ $0.count > 0 }) else { return [] }
-        if lists.count == 1 {
-            return first.documents.indices.map {
-                (first.documents[$0], Double(first.titleCounts[$0]) * titleWeight + Double(first.bodyCounts[$0]))
-            }
-        }
-        var result: Occurrences = []
-        var rows = [Int](repeating: 0, count: lists.count)
-        documents: for n in 0..<first.count {
-            let document = first.documents[n]
-            rows[0] = n
-            for index in 1..<lists.count {
-                let other = lists[index]
-                var row = rows[index]
-                while row < other.count && other.documents[row] < document { row += 1 }
-                rows[index] = row
-                guard row < other.count, other.documents[row] == document else { continue documents }
-            }
-            let inTitle = following(lists, rows) { $0.titlePositions($1) }
-            let inBody = following(lists, rows) { $0.bodyPositions($1) }
-            if inTitle + inBody > 0 { result.append((document, Double(inTitle) * titleWeight + Double(inBody))) }
-        }
-        return result
-    }
-
-    /// How many positions p of the first list's column have p + k in the
-    /// k-th list's: the lists are in order, so each is walked once.
-    private static func following(_ lists: [PostingList], _ rows: [Int],
-                                  _ column: (PostingList, Int) -> ArraySlice<Int>) -> Int {
-        let columns = lists.indices.map { column(lists[$0], rows[$0]) }
-        var cursors = columns.map(\.startIndex)
-        var count = 0
-        starts: for start in columns[0] {
-            for k in 1..<columns.count {
-                let wanted = start + k
-                while cursors[k] < columns[k].endIndex && columns[k][cursors[k]] < wanted { cursors[k] += 1 }
-                guard cursors[k] < columns[k].endIndex else { break starts }
-                if columns[k][cursors[k]] != wanted { continue starts }
-            }
-            count += 1
-        }
-        return count
     }
 }
