@@ -70,6 +70,7 @@ final class PendingPostings {
         termStarts.free()
         termPrefixes.free()
         slots.free()
+        terms.free()
     }
 
     var isEmpty: Bool { documents.isEmpty }
@@ -87,50 +88,91 @@ final class PendingPostings {
     }
 
     private func add(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt64) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let length = bytes.count
         // First each term's place and hash, its slot asked for at once; then
         // the look-ups, whose slots are by then arriving.
-        terms.removeAll(keepingCapacity: true)
+        terms.removeAll()
         var start = 0
         var count = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+        while start < length {
+            let end = Self.nextSpace(base, from: start, length: length)
             if end > start {
                 // Terms past the last position are counted, not indexed: an
                 // article that long (half a million words in one column) is
                 // no article, and stops there.
                 if count <= Self.lastPosition {
-                    let term = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    let (head, hash) = Self.headAndHash(term)
+                    let (head, hash) = Self.headAndHash(base, start, end - start, length)
                     kiosque_prefetch(slots.base + 2 * (Int(hash) & slotMask))
-                    terms.append((start, end - start, head, hash))
+                    terms.append(PlacedTerm(start: start, count: end - start, head: head, hash: hash))
                 }
                 count += 1
             }
             start = end + 1
         }
-        for (position, term) in terms.enumerated() {
-            let id = number(of: UnsafeBufferPointer(start: bytes.baseAddress! + term.start, count: term.count),
+        for position in 0..<terms.count {
+            let term = terms[position]
+            let id = number(of: UnsafeBufferPointer(start: base + term.start, count: term.count),
                             head: term.head, hash32: term.hash)
             occurrences.append(UInt64(id) << Self.termShift | prefix | UInt64(position))
         }
         return count
     }
 
-    /// A document's terms on their way to the table.
-    @exclusivity(unchecked) private var terms: [(start: Int, count: Int, head: UInt64, hash: UInt64)] = []
+    /// A term of the document at hand, on its way to the table.
+    private struct PlacedTerm {
+        var start: Int
+        var count: Int
+        var head: UInt64
+        var hash: UInt64
+    }
 
+    @exclusivity(unchecked) private var terms = GrowingBuffer<PlacedTerm>(capacity: 1 << 10)
+
+    /// Where the next space is from `start` (or `length`): eight bytes at a
+    /// time, a byte at a time near the end.
     @inline(__always)
-    private static func headAndHash(_ term: UnsafeBufferPointer<UInt8>) -> (head: UInt64, hash: UInt64) {
-        let head = firstEightBytes(term)
-        var hash = (head ^ UInt64(term.count)) &* 0x9E37_79B9_7F4A_7C15
+    private static func nextSpace(_ base: UnsafePointer<UInt8>, from start: Int, length: Int) -> Int {
+        var end = start
+        while end + 8 <= length {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+            let spaces = word ^ 0x2020_2020_2020_2020
+            // The lowest byte that was a space is the lowest zero byte here.
+            let found = (spaces &- 0x0101_0101_0101_0101) & ~spaces & 0x8080_8080_8080_8080
+            if found != 0 { return end + found.trailingZeroBitCount >> 3 }
+            end += 8
+        }
+        while end < length && base[end] != 0x20 { end += 1 }
+        return end
+    }
+
+    /// The term's first eight bytes (zeros past its end), the first in the
+    /// lowest, and its hash; the term is `count` bytes at `start`, in a
+    /// text of `length` bytes.
+    @inline(__always)
+    private static func headAndHash(_ base: UnsafePointer<UInt8>, _ start: Int, _ count: Int,
+                                    _ length: Int) -> (head: UInt64, hash: UInt64) {
+        let head = eightBytes(base, start, min(count, 8), length)
+        var hash = (head ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
         var offset = 8
-        while offset < term.count {
-            let next = firstEightBytes(UnsafeBufferPointer(rebasing: term[offset...]))
-            hash = (hash ^ next) &* 0x9E37_79B9_7F4A_7C15
+        while offset < count {
+            hash = (hash ^ eightBytes(base, start + offset, min(count - offset, 8), length)) &* 0x9E37_79B9_7F4A_7C15
             offset += 8
         }
         return (head, hash >> 32)
+    }
+
+    /// `count` (at most eight) bytes at `start` as a number, zeros above:
+    /// read at once when eight bytes are there to read.
+    @inline(__always)
+    private static func eightBytes(_ base: UnsafePointer<UInt8>, _ start: Int, _ count: Int, _ length: Int) -> UInt64 {
+        if start + 8 <= length {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return count == 8 ? word : word & (1 << (8 * UInt64(count)) - 1)
+        }
+        var value: UInt64 = 0
+        for index in 0..<count { value |= UInt64(base[start + index]) << (8 * UInt64(index)) }
+        return value
     }
 
     /// The term's number, given it when new.
@@ -155,17 +197,6 @@ final class PendingPostings {
         slots[2 * slot + 1] = hash32 << 32 | length << 24 | UInt64(id + 1)
         if termCount * 2 > slotMask { grow() }
         return id
-    }
-
-    /// The first eight bytes (zeros past the end), the first in the lowest.
-    @inline(__always)
-    private static func firstEightBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        if bytes.count >= 8 {
-            return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
-        }
-        var value: UInt64 = 0
-        for index in 0..<bytes.count { value |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-        return value
     }
 
     @inline(__always)
@@ -218,7 +249,6 @@ final class PendingPostings {
             let order = memcmp(bytes + aRange.lowerBound, bytes + bRange.lowerBound, shared)
             return order != 0 ? order < 0 : aRange.count < bRange.count
         }
-        let documentMask = UInt64(Self.documentLimit), positionMask = UInt64(Self.lastPosition)
         var scratch = [UInt8]()
         do {
             let grouped = grouped.buffer
@@ -230,13 +260,75 @@ final class PendingPostings {
                 if scratch.count < room { scratch = [UInt8](repeating: 0, count: room * 2) }
                 let range = termRange(id)
                 try scratch.withUnsafeMutableBufferPointer { scratch in
-                    let (count, postings) = PostingList.encode(group, into: scratch.baseAddress!) { occurrence in
-                        (documents[Int((occurrence >> UInt64(Self.positionBits + 1)) & documentMask)],
-                         Int(occurrence >> UInt64(Self.positionBits)) & 1, Int(occurrence & positionMask))
+                    try documents.withUnsafeBufferPointer { documents in
+                        let (count, postings) = Self.encode(group, documents: documents, into: scratch.baseAddress!)
+                        try body(UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), count, postings)
                     }
-                    try body(UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count), count, postings)
                 }
             }
         }
+    }
+
+    /// A term's occurrences (in order of document, column and position) as
+    /// one chunk of a posting list (see `PostingList` for the format),
+    /// written at `output`, which has room for 30 bytes an occurrence and 16
+    /// more; gives how many documents it holds and its bytes.
+    private static func encode(_ occurrences: UnsafeBufferPointer<UInt64>, documents: UnsafeBufferPointer<Int64>,
+                               into output: UnsafeMutablePointer<UInt8>)
+    -> (documents: Int, bytes: UnsafeBufferPointer<UInt8>) {
+        // The payload is written ten bytes in, its length then put just
+        // before it.
+        let payload = output + 10
+        var end = 0
+        @inline(__always) func put(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                payload[end] = UInt8(truncatingIfNeeded: value) | 0x80
+                end += 1
+                value >>= 7
+            }
+            payload[end] = UInt8(truncatingIfNeeded: value)
+            end += 1
+        }
+        let documentShift = UInt64(positionBits + 1), columnBit = UInt64(1) << UInt64(positionBits)
+        let positionMask = UInt64(lastPosition)
+        var count = 0
+        var previous: Int64 = 0
+        var index = 0
+        while index < occurrences.count {
+            let local = occurrences[index] >> documentShift   // the term's bits above are the same throughout
+            var last = index
+            var titles = 0
+            while last < occurrences.count && occurrences[last] >> documentShift == local {
+                if occurrences[last] & columnBit == 0 { titles += 1 }
+                last += 1
+            }
+            let document = documents[Int(local & UInt64(documentLimit))]
+            put(UInt64(document - previous))
+            put(UInt64(titles))
+            put(UInt64(last - index - titles))
+            var position: UInt64 = .max   // one before 0
+            for n in index..<last {
+                if n == index + titles { position = .max }
+                let next = occurrences[n] & positionMask
+                put(next &- position &- 1)
+                position = next
+            }
+            previous = document
+            count += 1
+            index = last
+        }
+        var length = UInt64(end), lengthBytes = 1
+        while length >= 0x80 { length >>= 7; lengthBytes += 1 }
+        var cursor = payload - lengthBytes
+        let start = cursor
+        length = UInt64(end)
+        while length >= 0x80 {
+            cursor.pointee = UInt8(truncatingIfNeeded: length) | 0x80
+            cursor += 1
+            length >>= 7
+        }
+        cursor.pointee = UInt8(length)
+        return (count, UnsafeBufferPointer(start: start, count: lengthBytes + end))
     }
 }
