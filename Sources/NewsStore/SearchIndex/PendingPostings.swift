@@ -12,11 +12,12 @@ import SQLiteSettings
 /// Here an occurrence goes where the last one went, and the only table
 /// looked up is the terms', a few hundred kilobytes.
 final class PendingPostings {
-    /// Occurrences kept before a segment is written: 16 MB of them, plus as
-    /// much again to group them. A document adds at most a million (two
+    /// Occurrences kept before a segment is written: 12 MB of them, plus as
+    /// much again to group them (at 2 million, a large import's peak was
+    /// 15 MB higher for no time saved). A document adds at most a million (two
     /// columns of `lastPosition`), so terms stay far below the 2^24 their
     /// numbers have room for.
-    static let occurrenceLimit = 2_000_000
+    static let occurrenceLimit = 1_500_000
     static let documentLimit = 1 << documentBits - 1
 
     // An occurrence: term (24 bits), document (20), column (1), position (19).
