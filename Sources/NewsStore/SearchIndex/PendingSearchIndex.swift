@@ -13,7 +13,9 @@ import GRDB
 final class PendingSearchIndex: @unchecked Sendable {
     // Only touched inside the store's writes, which GRDB runs one at a time
     // (the fetch's threads included): no lock.
-    private let postings = PendingPostings()
+    /// Made at the first article written: a store opened to read, or to
+    /// flag images, never needs its buffers.
+    private lazy var postings = PendingPostings()
     private var nextDocument: Int64?
     private var documentsAdded = 0
     private var termsAdded = 0
