@@ -91,8 +91,8 @@ extension NewsStore {
     }
 
     private func importDocument(_ db: Database, _ location: String,
-                                       _ fingerprint: () throws -> DocumentFingerprint?, _ now: Date,
-                                       _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
+                                _ fingerprint: () throws -> DocumentFingerprint?, _ now: Date,
+                                _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
         // A bigger page cache while the document's rows go in: the indexes
         // of a 100,000-item feed then stay in memory.
         try db.execute(sql: "PRAGMA cache_size = -32768")
