@@ -2,12 +2,12 @@ import Foundation
 import NewsModel
 
 /// What the search index holds for one article: the analysed terms of its
-/// title and of its body's text (see `FrenchAnalyzer`). The index keeps no
-/// copy of them, so removing an entry means making its terms again from
-/// the stored article: both ways must give the same terms, and do, because
-/// both go through this type.
+/// title and of its body's text (see `FrenchAnalyzer`). An import makes
+/// them from the article it reads, a rebuild of the index from the article
+/// as stored: both ways must give the same terms, and do, because both go
+/// through this type.
 struct SearchTerms {
-    /// The terms joined by spaces, in UTF-8: an import binds them as they are.
+    /// The terms joined by spaces, in UTF-8, as the index reads them.
     let titleUTF8: [UInt8]
     let bodyUTF8: [UInt8]
 
