@@ -12,8 +12,8 @@ public struct DeferredHTML: Sendable, Equatable, Hashable {
     /// Where its relative links and images point.
     public let baseURL: String?
     /// Its text in UTF-8, for the search index, as `ArticleHTML` reads it
-    /// again from the stored HTML: the index's entries are removed with the
-    /// terms they were made of. Bytes, not a string: making the string
+    /// again from the stored HTML: a rebuilt index must hold the terms an
+    /// import put there. Bytes, not a string: making the string
     /// checked every byte again (a sixth of a second per 100,000 items).
     public let textUTF8: [UInt8]
     /// Its images' URLs, for the store's image table.

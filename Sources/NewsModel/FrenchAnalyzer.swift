@@ -11,8 +11,8 @@ import Foundation
 /// imported article, so it works on bytes, not on Foundation strings.
 public enum FrenchAnalyzer {
     /// Goes up by one whenever a change gives any text other terms: the
-    /// store then rebuilds its search index, whose entries can only be
-    /// removed with the very terms they were made of.
+    /// store then rebuilds its search index, whose terms must be those a
+    /// query is cut into.
     public static let version = 3
 
     /// Search terms of a text, in order.

@@ -38,7 +38,7 @@ struct StoredBody {
 
     /// The text the search index is made from, in UTF-8, one part a line:
     /// the same for an article about to be stored and for it once stored,
-    /// as the index's entries are removed with the terms they were made of.
+    /// as a rebuilt index must hold the terms an import put there.
     var searchTextUTF8: [UInt8] {
         // Kept HTML alone, its text known: as it is, not copied.
         if parts.count == 1, case .html(_, _, let known?) = parts[0] { return known }
