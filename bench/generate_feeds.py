@@ -5,7 +5,7 @@ Each item carries about 150 words of HTML (paragraphs, an image, a link),
 a guid, a date and an author, like the feeds newsboat was measured with.
 
     bench/generate_feeds.py OUT_DIR --feeds 1 --items 10000 [--seed 1]
-        [--words 30000] [--escaped]
+        [--words 30000] [--escaped] [--fresh-words]
 
 By default the words come from the short list below, and the HTML is
 written in CDATA sections. Feeds made elsewhere may differ, so two options
@@ -13,6 +13,9 @@ change what costs the most to import: `--words N` adds N made-up French
 words drawn by Zipf's law (a few frequent, most rare, as in real prose: the
 search index then holds tens of thousands of terms), and `--escaped` writes
 the HTML escaped (&lt;p&gt;) with a width and a height on each image.
+`--fresh-words` makes up every word but the most common ones as it goes,
+so that nearly none comes twice: the worst case for a search index, which
+then holds as many terms as the feeds hold words.
 """
 import argparse
 import itertools
@@ -62,8 +65,19 @@ class Vocabulary:
 VOCABULARY = None
 
 
+FRESH = False
+
+
+def made_up(rng):
+    """A word of four to eight syllables, made up now: nearly never twice."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(4, 8)))
+
+
 def sentence(rng, n):
-    words = VOCABULARY.draw(rng, n) if VOCABULARY else [rng.choice(WORDS) for _ in range(n)]
+    if FRESH:
+        words = [rng.choice(COMMON) if rng.random() < 0.3 else made_up(rng) for _ in range(n)]
+    else:
+        words = VOCABULARY.draw(rng, n) if VOCABULARY else [rng.choice(WORDS) for _ in range(n)]
     words[0] = words[0].capitalize()
     if rng.random() < 0.3:
         words.insert(rng.randrange(1, len(words)), rng.choice(PLACES))
@@ -97,11 +111,13 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--words", type=int, default=0)
     parser.add_argument("--escaped", action="store_true")
+    parser.add_argument("--fresh-words", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
-    global VOCABULARY
+    global VOCABULARY, FRESH
     VOCABULARY = Vocabulary(rng, args.words) if args.words > 0 else None
+    FRESH = args.fresh_words
     start = datetime(2024, 10, 24, 14, 5, tzinfo=timezone(timedelta(hours=2)))
     for feed in range(args.feeds):
         path = os.path.join(args.out, f"journal-{feed:03d}.xml")

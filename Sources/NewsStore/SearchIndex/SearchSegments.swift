@@ -136,7 +136,7 @@ enum SearchSegments {
         private let blocks: RowCursor
         private var block: [UInt8] = []
         private var offset = 0
-        private(set) var term: [UInt8]?
+        private(set) var term: ArraySlice<UInt8>?
         private(set) var documents = 0
         private(set) var postings: ArraySlice<UInt8> = []
 
@@ -150,7 +150,7 @@ enum SearchSegments {
             while true {
                 let found = block.withUnsafeBytes { bytes in SearchSegments.entry(in: bytes, at: &offset) }
                 if let found {
-                    let next = Array(block[found.term])
+                    let next = block[found.term]
                     // Terms come in order, across blocks too.
                     if let term, !term.lexicographicallyPrecedes(next) { throw damaged }
                     term = next
