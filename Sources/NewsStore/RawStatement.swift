@@ -82,15 +82,13 @@ final class RawStatement {
     }
 
     /// Runs the statement to its end with `first` and `second` bound as
-    /// blobs where they lie.
-    func run(blobs first: (index: Int32, value: [UInt8]), _ second: (index: Int32, value: [UInt8])) throws {
+    /// blobs where they lie, as parameters 1 and 2.
+    func run(blobs first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) throws {
         try stepping(nil, nil) {
-            try withBytes(first, blob: true) {
-                try withBytes(second, blob: true) {
-                    let code = sqlite3_step(handle)
-                    guard code == SQLITE_DONE else { throw failure(code) }
-                }
-            }
+            bindInPlace(1, first, blob: true)
+            bindInPlace(2, second, blob: true)
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else { throw failure(code) }
         }
     }
 
@@ -125,11 +123,10 @@ final class RawStatement {
         }
     }
 
-    private func withBytes<T>(_ bytes: (index: Int32, value: [UInt8])?, blob: Bool = false,
-                              _ body: () throws -> T) throws -> T {
+    private func withBytes<T>(_ bytes: (index: Int32, value: [UInt8])?, _ body: () throws -> T) throws -> T {
         guard let bytes else { return try body() }
         return try bytes.value.withUnsafeBufferPointer { buffer in
-            bindInPlace(bytes.index, buffer, blob: blob)
+            bindInPlace(bytes.index, buffer)
             return try body()
         }
     }

@@ -39,9 +39,13 @@ struct GrowingBuffer<Element: BitwiseCopyable> {
 
     mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
         if count + values.count > capacity { grow(to: max(capacity * 2, count + values.count)) }
-        // Element by element: the values are a search term's few bytes, and
-        // a call to memmove cost more than copying them.
-        for index in 0..<values.count { base[count + index] = values[index] }
+        if values.count <= 32 {
+            // Element by element: mostly a search term's few bytes, for
+            // which a call to memmove cost more than copying them.
+            for index in 0..<values.count { base[count + index] = values[index] }
+        } else {
+            (base + count).update(from: values.baseAddress!, count: values.count)
+        }
         count += values.count
     }
 

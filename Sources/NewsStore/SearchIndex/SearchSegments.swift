@@ -35,7 +35,9 @@ enum SearchSegments {
         let segment: Int64
         private let insert: RawStatement
         private let db: Database
-        private var block: [UInt8] = []
+        /// The block under way (touched by this writer only: no run-time
+        /// exclusivity checks on each of its bytes).
+        @exclusivity(unchecked) private var block = GrowingBuffer<UInt8>(capacity: 2 * SearchSegments.blockSize)
         private var firstTerm: [UInt8] = []
         private var written = 0
 
@@ -49,9 +51,11 @@ enum SearchSegments {
                                       in: db)
         }
 
+        deinit { block.free() }
+
         func add(term: UnsafeBufferPointer<UInt8>, documents: Int, postings: UnsafeBufferPointer<UInt8>) throws {
-            if postings.count > SearchSegments.blockSize && !block.isEmpty { try writeBlock() }
-            if block.isEmpty { firstTerm = Array(term) }
+            if postings.count > SearchSegments.blockSize && block.count > 0 { try writeBlock() }
+            if block.count == 0 { firstTerm = Array(term) }
             Varint.append(UInt64(term.count), to: &block)
             block.append(contentsOf: term)
             Varint.append(UInt64(documents), to: &block)
@@ -63,15 +67,17 @@ enum SearchSegments {
         /// Writes the last block, and gives the segment its level: that of
         /// its size, `atLeast` the one given.
         func finish(atLeast minimum: Int = 0) throws {
-            if !block.isEmpty { try writeBlock() }
+            if block.count > 0 { try writeBlock() }
             try db.execute(sql: "UPDATE search_segment SET level = ? WHERE segment = ?",
                            arguments: [max(minimum, SearchSegments.level(ofSize: written)), segment])
         }
 
         private func writeBlock() throws {
-            try insert.run(blobs: (1, firstTerm), (2, block))
+            try firstTerm.withUnsafeBufferPointer { first in
+                try insert.run(blobs: first, block.buffer)
+            }
             written += block.count
-            block.removeAll(keepingCapacity: true)
+            block.removeAll()
         }
     }
 

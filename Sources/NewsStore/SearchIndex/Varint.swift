@@ -12,6 +12,16 @@ enum Varint {
         bytes.append(UInt8(value))
     }
 
+    @inline(__always)
+    static func append(_ value: UInt64, to bytes: inout GrowingBuffer<UInt8>) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
     /// The number at `offset`, which moves past it; nil when the bytes end
     /// before it does, or it runs past eight bytes (a damaged index: the
     /// index writes nothing that large). At most 56 bits, so it makes an
