@@ -2,24 +2,25 @@
 /// each byte saying another follows: most numbers in the search index
 /// (gaps between documents and positions, counts) then take one byte.
 enum Varint {
+    /// The number's bytes, handed to `put` one by one.
     @inline(__always)
-    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+    static func write(_ value: UInt64, _ put: (UInt8) -> Void) {
         var value = value
         while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            put(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
-        bytes.append(UInt8(value))
+        put(UInt8(value))
+    }
+
+    @inline(__always)
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        write(value) { bytes.append($0) }
     }
 
     @inline(__always)
     static func append(_ value: UInt64, to bytes: inout GrowingBuffer<UInt8>) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+        write(value) { bytes.append($0) }
     }
 
     /// The number at `offset`, which moves past it; nil when the bytes end
