@@ -37,8 +37,7 @@ public final class ArticleWriter {
         insertImage = try RawStatement("INSERT INTO image (url) VALUES (?) ON CONFLICT(url) DO NOTHING", in: db)
         findImage = try RawStatement("SELECT id FROM image WHERE url = ?", in: db)
         linkImage = try RawStatement("INSERT INTO article_image (article_id, position, image_id) VALUES (?, ?, ?)", in: db)
-        insertDocument = try RawStatement(
-            "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+        insertDocument = try PendingSearchIndex.documentInsert(in: db)
     }
 
     /// An item recognised from its raw hash (see `NewsStore.knownRawHashes`).

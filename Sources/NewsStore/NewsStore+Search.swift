@@ -58,8 +58,7 @@ extension NewsStore {
                 DELETE FROM search_doc; DELETE FROM search_block; DELETE FROM search_segment;
                 UPDATE search_total SET documents = 0, terms = 0;
                 """)
-            let insert = try RawStatement(
-                "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+            let insert = try PendingSearchIndex.documentInsert(in: db)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body FROM article")
             while let row = try rows.next() {
                 let terms = try SearchTerms(title: row["title"], bodyJSON: row["body"])

@@ -82,11 +82,12 @@ final class RawStatement {
     }
 
     /// Runs the statement to its end with `first` and `second` bound as
-    /// blobs where they lie, as parameters 1 and 2.
-    func run(blobs first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) throws {
+    /// blobs where they lie.
+    func run(blobs first: (index: Int32, value: UnsafeBufferPointer<UInt8>),
+             _ second: (index: Int32, value: UnsafeBufferPointer<UInt8>)) throws {
         try stepping(nil, nil) {
-            bindInPlace(1, first, blob: true)
-            bindInPlace(2, second, blob: true)
+            bindInPlace(first.index, first.value, blob: true)
+            bindInPlace(second.index, second.value, blob: true)
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else { throw failure(code) }
         }

@@ -51,8 +51,7 @@ final class SearchRankTests: StoreTestCase {
         let half = rows.count / 2
         for part in [rows[..<half], rows[half...]] {
             try store.write { db in
-                let statement = try RawStatement(
-                    "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+                let statement = try PendingSearchIndex.documentInsert(in: db)
                 for row in part {
                     try store.searchIndex.add(article: row.id, terms: SearchTerms(analysedTitle: row.title, analysedBody: row.body),
                                               insert: statement, db: db)
@@ -141,8 +140,7 @@ final class SearchRankTests: StoreTestCase {
         XCTAssertEqual(Set(try kiosque([["orage"]]).keys), [1001])
         try store.write { db in
             try store.searchIndex.remove(article: 1001, db: db)
-            let statement = try RawStatement(
-                "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+            let statement = try PendingSearchIndex.documentInsert(in: db)
             try store.searchIndex.add(article: 1001, terms: SearchTerms(analysedTitle: "grel", analysedBody: ""),
                                       insert: statement, db: db)
             try store.searchIndex.flush(db)

@@ -89,8 +89,7 @@ final class SearchSegmentTests: StoreTestCase {
         let store = try makeStore()
         let long = Array(repeating: "pluie vent", count: PendingPostings.lastPosition / 2 + 10).joined(separator: " ") + " grel"
         try store.write { db in
-            let insert = try RawStatement(
-                "INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+            let insert = try PendingSearchIndex.documentInsert(in: db)
             try store.searchIndex.add(article: 7, terms: SearchTerms(analysedTitle: "orag", analysedBody: long),
                                       insert: insert, db: db)
             try store.searchIndex.flush(db)

@@ -20,7 +20,13 @@ final class PendingSearchIndex: @unchecked Sendable {
     private var documentsAdded = 0
     private var termsAdded = 0
 
-    /// The article's terms, as a new document.
+    /// The statement `add` records a document with, prepared once per
+    /// write that adds articles.
+    static func documentInsert(in db: Database) throws -> RawStatement {
+        try RawStatement("INSERT INTO search_doc (doc, article, title_terms, body_terms) VALUES (?, ?, ?, ?)", in: db)
+    }
+
+    /// The article's terms, as a new document (`insert`: `documentInsert`).
     func add(article: Int64, terms: SearchTerms, insert: RawStatement, db: Database) throws {
         guard let document = try nextDocument ?? Int64.fetchOne(db, sql: "SELECT next_document FROM search_total") else {
             throw SearchSegments.damaged

@@ -23,11 +23,12 @@ extension SearchSegments {
     /// order, those of articles changed since (no longer in `search_doc`)
     /// left out. Gives the new segment's level.
     static func merge(_ segments: [Int64], above level: Int, _ db: Database) throws -> Int {
-        let list = segments.map(String.init).joined(separator: ",")
+        // The segments, bound as one JSON array.
+        let list = "[" + segments.map(String.init).joined(separator: ",") + "]"
         guard let span = try Row.fetchOne(db, sql: """
             SELECT min(first_document) AS first, max(last_document) AS last FROM search_segment
-            WHERE segment IN (\(list))
-            """), let first = span["first"] as Int64?, let last = span["last"] as Int64?, last >= first else {
+            WHERE segment IN (SELECT value FROM json_each(?))
+            """, arguments: [list]), let first = span["first"] as Int64?, let last = span["last"] as Int64?, last >= first else {
             throw damaged
         }
         var live = [Bool](repeating: false, count: Int(last - first + 1))
@@ -96,8 +97,10 @@ extension SearchSegments {
         let merged = level + 1
         try writer.finish(atLeast: merged)
         readers.removeAll()
-        try db.execute(sql: "DELETE FROM search_block WHERE segment IN (\(list))")
-        try db.execute(sql: "DELETE FROM search_segment WHERE segment IN (\(list))")
+        try db.execute(sql: "DELETE FROM search_block WHERE segment IN (SELECT value FROM json_each(?))",
+                       arguments: [list])
+        try db.execute(sql: "DELETE FROM search_segment WHERE segment IN (SELECT value FROM json_each(?))",
+                       arguments: [list])
         return try Int.fetchOne(db, sql: "SELECT level FROM search_segment WHERE segment = ?",
                                 arguments: [writer.segment]) ?? merged
     }

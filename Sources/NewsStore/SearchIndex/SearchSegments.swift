@@ -47,8 +47,7 @@ enum SearchSegments {
                 """, arguments: [firstDocument, lastDocument])
             segment = db.lastInsertedRowID
             self.db = db
-            insert = try RawStatement("INSERT INTO search_block (segment, first_term, entries) VALUES (\(segment), ?, ?)",
-                                      in: db)
+            insert = try RawStatement("INSERT INTO search_block (segment, first_term, entries) VALUES (?, ?, ?)", in: db)
         }
 
         deinit { block.free() }
@@ -73,8 +72,9 @@ enum SearchSegments {
         }
 
         private func writeBlock() throws {
+            insert.bind(1, segment)
             try firstTerm.withUnsafeBufferPointer { first in
-                try insert.run(blobs: first, block.buffer)
+                try insert.run(blobs: (2, first), (3, block.buffer))
             }
             written += block.count
             block.removeAll()
