@@ -27,18 +27,57 @@ final class SearchSegmentTests: StoreTestCase {
 
     func testEveryTermOfManyBlocksIsFound() throws {
         let store = try makeStore()
-        // 3,000 words over 100 articles: the segment holds many blocks.
+        // 10,000 words over 100 articles: the segment holds many blocks.
         try store.save(articles: (0..<100).map { n in
-            article("Dépêche \(n)", guid: "\(n)", body: (0..<30).map { word(n * 30 + $0) }.joined(separator: " "))
+            article("Dépêche \(n)", guid: "\(n)", body: (0..<100).map { "k\(n * 100 + $0)" }.joined(separator: " "))
         })
         let blocks = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_block") ?? 0 }
         XCTAssertGreaterThan(blocks, 3)
-        for n in stride(from: 0, to: 3_000, by: 7) {
-            let hits = try store.search(word(n))
-            XCTAssertEqual(hits.map(\.headline.title), ["Dépêche \(n / 30)"], word(n))
+        for n in stride(from: 0, to: 10_000, by: 23) {
+            let hits = try store.search("k\(n)")
+            XCTAssertEqual(hits.map(\.headline.title), ["Dépêche \(n / 100)"], "k\(n)")
         }
         XCTAssertEqual(try store.search("zzzzzz").count, 0)
         XCTAssertEqual(try store.integrityProblems(), [])
+    }
+
+    /// Blocks are filled up to `blockSize`, which fits SQLite's pages
+    /// (see there); only a term whose list is longer has a block of its own
+    /// past it.
+    func testBlocksAreFilledUpToTheirSize() throws {
+        let store = try makeStore()
+        // Rare words, and "commun" four times in every article: a list
+        // longer than a block.
+        try store.save(articles: (0..<3_000).map { n in
+            article("Dépêche \(n)", guid: "\(n)",
+                    body: "commun commun commun commun " + (0..<20).map { "k\(n * 20 + $0)" }.joined(separator: " "))
+        })
+        let blocks = try store.read { db in
+            try Data.fetchAll(db, sql: "SELECT entries FROM search_block ORDER BY segment, first_term").map { Array($0) }
+        }
+        let sizes = blocks.map { block in
+            block.withUnsafeBytes { bytes in
+                var offset = 0
+                var sizes: [Int] = []
+                while let entry = SearchSegments.entry(in: bytes, at: &offset) {
+                    sizes.append(SearchSegments.entrySize(term: entry.term.count, documents: entry.documents,
+                                                          postings: entry.postings.count))
+                }
+                XCTAssertEqual(offset, bytes.count)
+                return sizes
+            }
+        }
+        XCTAssertEqual(sizes.map { $0.reduce(0, +) }, blocks.map(\.count), "entrySize counts every byte")
+        XCTAssertTrue(sizes.contains { $0.count == 1 && $0[0] > SearchSegments.blockSize }, "commun's list")
+        for (index, block) in sizes.enumerated().dropLast() where block.count > 1 {
+            let total = block.reduce(0, +)
+            XCTAssertLessThanOrEqual(total, SearchSegments.blockSize)
+            // The next entry did not fit, or was a list alone.
+            if let next = sizes[index + 1].first, sizes[index + 1].count > 1 {
+                XCTAssertGreaterThan(total + next, SearchSegments.blockSize, "block \(index) closed early")
+            }
+        }
+        XCTAssertEqual(try store.search("k12345").map(\.headline.title), ["Dépêche \(12_345 / 20)"])
     }
 
     func testSixteenSegmentsMergeIntoOneAndSearchesStayTheSame() throws {

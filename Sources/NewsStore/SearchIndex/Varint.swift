@@ -13,6 +13,11 @@ enum Varint {
         put(UInt8(value))
     }
 
+    /// How many bytes `write` gives the number.
+    static func length(_ value: UInt64) -> Int {
+        (64 - value.leadingZeroBitCount + 6) / 7 + (value == 0 ? 1 : 0)
+    }
+
     @inline(__always)
     static func append(_ value: UInt64, to bytes: inout [UInt8]) {
         write(value) { bytes.append($0) }
