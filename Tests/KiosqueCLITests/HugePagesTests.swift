@@ -6,17 +6,24 @@ import XCTest
 final class HugePagesTests: CLITestCase {
     private let large = HugePages.worthFromBytes
 
+    private let kept = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=268435456"
+
     func testOnlyALargeImportStartsAgainAndOnlyOnce() {
         XCTAssertNil(HugePages.tunables(inputBytes: large - 1, environment: [:]), "small: not worth a new start")
-        XCTAssertEqual(HugePages.tunables(inputBytes: large, environment: [:]), "glibc.malloc.hugetlb=1")
-        XCTAssertEqual(HugePages.tunables(inputBytes: large, environment: ["GLIBC_TUNABLES": ""]), "glibc.malloc.hugetlb=1")
+        XCTAssertEqual(HugePages.tunables(inputBytes: large, environment: [:]), "glibc.malloc.hugetlb=1:" + kept)
+        XCTAssertEqual(HugePages.tunables(inputBytes: large, environment: ["GLIBC_TUNABLES": ""]),
+                       "glibc.malloc.hugetlb=1:" + kept)
         XCTAssertNil(HugePages.tunables(inputBytes: large, environment: ["KIOSQUE_HUGE_PAGES": "1"]), "started again already")
         XCTAssertNil(HugePages.tunables(inputBytes: large, environment: ["KIOSQUE_HUGE_PAGES": "0"]), "refused")
     }
 
     func testTheUsersOwnTunablesAreKept() {
         XCTAssertEqual(HugePages.tunables(inputBytes: large, environment: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"]),
-                       "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1")
+                       "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1:" + kept)
+        XCTAssertEqual(HugePages.tunables(inputBytes: large,
+                                          environment: ["GLIBC_TUNABLES": "glibc.malloc.trim_threshold=0"]),
+                       "glibc.malloc.trim_threshold=0:glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=268435456",
+                       "their threshold stands")
         XCTAssertNil(HugePages.tunables(inputBytes: large, environment: ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"]),
                      "their choice of pages stands")
     }
