@@ -93,9 +93,14 @@ extension NewsStore {
     private func importDocument(_ db: Database, _ location: String,
                                 _ fingerprint: () throws -> DocumentFingerprint?, _ now: Date,
                                 _ body: (ArticleWriter) throws -> Void) throws -> SaveOutcome {
-        // A bigger page cache while the document's rows go in: the indexes
-        // of a 100,000-item feed then stay in memory.
-        try db.execute(sql: "PRAGMA cache_size = -32768")
+        // A bigger page cache while the document's rows go in: most pages of
+        // the indexes of a 100,000-item feed then stay in memory. 16 MB
+        // rather than 32: every megabyte the process touches for the first
+        // time is zeroed by the kernel (on this machine, about 2 ms each),
+        // and the pages the larger cache kept were few of those read again.
+        // Interleaved runs: a feed of 100,000 items 3.10 → 2.92 s, 100 feeds
+        // of 1,000 items 2.89 → 2.43 s, peak memory 122 → 105 MB.
+        try db.execute(sql: "PRAGMA cache_size = -16384")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
         let writer = try ArticleWriter(db: db, now: now, searchIndex: searchIndex)
         try body(writer)
