@@ -3,7 +3,7 @@ import GRDB
 
 /// The search index on disk: segments, each holding every term of the
 /// documents written into it, in the order of the terms' bytes, in blocks
-/// of a few kilobytes (`search_block`, keyed by segment and the block's
+/// of up to 18 KB (`search_block`, keyed by segment and the block's
 /// first term). A block holds entries end to end: the term's length and
 /// bytes, how many documents hold it, then its posting list's length and
 /// bytes (see `PostingList`). A term whose list is longer than a block
