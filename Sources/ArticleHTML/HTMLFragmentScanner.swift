@@ -28,15 +28,19 @@ package struct HTMLFragmentNode: HTMLNodeView {
 /// fragments.
 package enum HTMLFragmentScanner {
     private enum Kind {
-        case division, paragraph, heading, quote, list, listItem, figure, figcaption, inline, void
+        /// `rule`: <hr>, a block with no content, like `void` an element
+        /// with no end tag.
+        case division, paragraph, heading, quote, list, listItem, figure, figcaption, inline, void, rule
 
         /// As `HTMLElementKinds.blocks` says of the tags of this kind.
         var isBlock: Bool {
             switch self {
-            case .division, .paragraph, .heading, .quote, .list, .listItem, .figure, .figcaption: true
+            case .division, .paragraph, .heading, .quote, .list, .listItem, .figure, .figcaption, .rule: true
             case .inline, .void: false
             }
         }
+
+        var hasNoEndTag: Bool { self == .void || self == .rule }
     }
 
     /// Shows the fragment to the visitor as it reads it, exactly as
@@ -66,7 +70,9 @@ package enum HTMLFragmentScanner {
         ("u", .inline), ("span", .inline), ("img", .void), ("br", .void), ("figure", .figure),
         ("figcaption", .figcaption), ("h1", .heading), ("h2", .heading), ("h3", .heading), ("h4", .heading),
         ("h5", .heading), ("h6", .heading), ("blockquote", .quote), ("ul", .list), ("ol", .list),
-        ("li", .listItem), ("div", .division), ("sup", .inline), ("sub", .inline), ("small", .inline),
+        ("li", .listItem), ("div", .division), ("section", .division), ("article", .division),
+        ("header", .division), ("footer", .division), ("aside", .division), ("main", .division), ("hr", .rule),
+        ("sup", .inline), ("sub", .inline), ("small", .inline),
         ("cite", .inline), ("q", .inline), ("abbr", .inline), ("code", .inline), ("mark", .inline),
         ("time", .inline), ("s", .inline), ("del", .inline), ("ins", .inline),
     ]
@@ -97,8 +103,10 @@ package enum HTMLFragmentScanner {
         var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var index = 0
         var visitor: Visitor
-        /// Open elements' names; the fragment's parent is the page's body.
+        /// Open elements' names, and their kinds; the fragment's parent is
+        /// the page's body.
         var open: [String] = []
+        var openKinds: [Kind] = []
         /// The open elements the visitor entered, to be left at their end.
         var entered: [HTMLFragmentNode] = []
         /// How deep inside an element the visitor declined.
@@ -110,6 +118,7 @@ package enum HTMLFragmentScanner {
             // Room for the usual nesting at once: growing these arrays was
             // a tenth of the allocations of an import.
             open.reserveCapacity(8)
+            openKinds.reserveCapacity(8)
             entered.reserveCapacity(8)
         }
 
@@ -186,12 +195,15 @@ package enum HTMLFragmentScanner {
                 if attributes.isEmpty { attributes.reserveCapacity(4) }   // one allocation for the usual few
                 attributes.append((attributeName, value))
             }
-            let isVoid = kind == .void
+            let isVoid = kind.hasNoEndTag
             if selfClosing && !isVoid { return false }
             // Deeper fragments go to libxml2, which has its own way with
             // them; the checks above look through the open elements.
             if !isVoid { guard open.count < HTMLFragmentScanner.maximumDepth else { return false } }
-            if !isVoid { open.append(name) }
+            if !isVoid {
+                open.append(name)
+                openKinds.append(kind)
+            }
             let node = HTMLFragmentNode(name: name, attributes: attributes, isBlock: kind.isBlock)
             if skipping > 0 {
                 if !isVoid { skipping += 1 }
@@ -212,6 +224,7 @@ package enum HTMLFragmentScanner {
             }
             index += 1
             open.removeLast()
+            openKinds.removeLast()
             if skipping > 0 {
                 skipping -= 1
             } else if let node = entered.popLast() {
@@ -221,16 +234,16 @@ package enum HTMLFragmentScanner {
         }
 
         /// Where each element may stand without libxml2 moving anything:
-        /// blocks at the top or in a <div> only (paragraphs in a quote too),
-        /// captions in figures, list items in lists, inline elements in
-        /// running text (a link never inside a link), nothing but items
-        /// directly in a list.
+        /// blocks at the top or in a <div> (or <section>, <article>…) only
+        /// (paragraphs in a quote too), captions in figures, list items in
+        /// lists, inline elements in running text (a link never inside a
+        /// link), nothing but items directly in a list.
         private func allowed(_ kind: Kind, name: String) -> Bool {
             let parent = open.last
-            let atTop = parent == nil || parent == "div"
+            let atTop = parent == nil || openKinds.last == .division
             switch kind {
             case .paragraph: return atTop || parent == "blockquote"
-            case .division, .heading, .quote, .list, .figure: return atTop
+            case .division, .heading, .quote, .list, .figure, .rule: return atTop
             case .figcaption: return parent == "figure"
             case .listItem: return inList
             case .void: return !inList

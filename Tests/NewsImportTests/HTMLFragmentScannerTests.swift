@@ -64,7 +64,9 @@ final class HTMLFragmentScannerTests: XCTestCase {
         for html in ["<!DOCTYPE html><p>x</p>", "<p>a<!-- b -- c -->d</p>", "<!--> x", "<p>a<!-- b</p>",
                      "<p><div>x</div></p>", "<ul>x<li>y</li></ul>", "<p><h2>t</h2></p>", "<li>x</li>", "<p>a<p>b", "<p>a</b>", "<p>a &bogus; b</p>", "a < b",
                      "<p>a\u{1B}]0;x\u{07}</p>", "<p><figure></figure></p>", "<a href='x'><a href='y'>z</a></a>",
-                     "<p>x</p", "<img src=x>", "<p>a\r\nb</p>", "<p>&#1;</p>", "<p>&#x9B;</p>"] {
+                     "<p>x</p", "<img src=x>", "<p>a\r\nb</p>", "<p>&#1;</p>", "<p>&#x9B;</p>",
+                     "<p>a<hr>b</p>", "<blockquote><hr></blockquote>", "<p><section>x</section></p>", "<hr></hr>",
+                     "<ul><li><hr></li></ul>", "<em><article>x</article></em>"] {
             XCTAssertFalse(accepts(html), html)
         }
     }
@@ -133,7 +135,7 @@ final class HTMLFragmentScannerTests: XCTestCase {
         let images = ["<img src=\"https://img.example/a.jpg\" alt=\"Photo\">", "<img src='/b.png'/>",
                       "<img src=\"c.jpg\" width=\"1\" height=\"1\">", "<img alt=\"sans source\">",
                       "<img data-src=\"https://img.example/lazy.jpg\" src=\"data:x\">", "<br>", "<br/>",
-                      "<img src=\"https://img.example/a.jpg?x=1&amp;y=2\" alt=\"A &amp; B\">"]
+                      "<img src=\"https://img.example/a.jpg?x=1&amp;y=2\" alt=\"A &amp; B\">", "<hr>"]
         func pick<T>(_ list: [T]) -> T { list[Int(generator.next() % UInt64(list.count))] }
         func run(_ depth: Int) -> String {
             var out = ""
@@ -187,15 +189,23 @@ final class HTMLFragmentScannerTests: XCTestCase {
                     + pick(["", "<figcaption>" + run(1) + "</figcaption>", "<figcaption> <span class=\"credit\">AFP</span></figcaption>"])
                     + pick(["", " "]) + "</figure>"
                 case 2: html += pick(["", " ", "\n", "<!-- wp:paragraph -->\n", "\n<!-- /wp:paragraph -->"])
-                case 3: html += pick(["<p>", "</p>", "<P>", "</em>", "<div>", "<li>", "</ul>", "<h2>"])   // mistakes now and then
+                case 3: html += pick(["<p>", "</p>", "<P>", "</em>", "<div>", "<li>", "</ul>", "<h2>", "</section>",
+                                      "<hr>", "<hr/>", "<hr class=\"sep\">"])   // mistakes now and then, and rules
                 case 4: html += pick([block(), block(), "<div>" + block() + pick(["", "\n"]) + "<p>" + run(0) + "</p></div>",
-                                      "<div class=\"texte\"><div>" + block() + "</div>" + run(0) + "</div>"])
+                                      "<div class=\"texte\"><div>" + block() + "</div>" + run(0) + "</div>",
+                                      "<section>" + block() + pick(["", "\n", "<hr>"]) + "<p>" + run(0) + "</p></section>",
+                                      "<article><header><h2>" + run(1) + "</h2></header>" + pick(["", "<hr>", " "])
+                                          + "<p>" + run(0) + "</p>" + pick(["", "<aside>" + block() + "</aside>"])
+                                          + "<footer>" + run(0) + "</footer></article>",
+                                      "<main><div>" + run(0) + "</div><hr/>" + block() + "</main>",
+                                      "<aside><p>" + run(0) + "</p>" + block() + "</aside>"])
                 default: html += "<p" + pick(["", " class=\"chapo\""]) + ">" + run(0) + "</p>"
                 }
             }
             if accepts(html) {
                 accepted += 1
-                for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>", "<!-- "]
+                for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>", "<!-- ", "<hr", "<section>",
+                            "<article>", "<aside>", "<main>"]
                 where html.lowercased().contains(tag) {
                     acceptedWith[tag, default: 0] += 1
                 }
@@ -204,7 +214,8 @@ final class HTMLFragmentScannerTests: XCTestCase {
             assertSameBlocks(html)
         }
         XCTAssertGreaterThan(accepted, 1000, "the scanner should take most well-formed fragments")
-        for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>", "<!-- "] {
+        for tag in ["<h", "<blockquote>", "<ul>", "<ol>", "<li>", "<div", "<sup>", "<!-- ", "<hr", "<section>",
+                    "<article>", "<aside>", "<main>"] {
             XCTAssertGreaterThan(acceptedWith[tag, default: 0], 25, "fragments with \(tag) should be taken too")
         }
         XCTAssertGreaterThan(deferred, 500, "most of those hold nothing to sanitise")
