@@ -71,6 +71,45 @@ final class FrenchTermCacheTests: XCTestCase {
         XCTAssertEqual(cached(again, cache), scanned(again))
     }
 
+    /// A full cache that finds few of the stretches it is asked for stops
+    /// being asked for a while, and the terms stay the scanner's; a full
+    /// cache that finds most goes on being asked.
+    func testAFullCacheThatFindsLittleIsPassedBy() {
+        func fill(_ cache: FrenchTermCache, from first: Int) -> Int {
+            var next = first
+            while next < first + 20_000 {
+                let words = (next..<(next + 100)).map { Array("mot\($0)é".utf8) }
+                let text = Array(words.joined(separator: [0x20])) + Array("  fin de la phrase".utf8)
+                XCTAssertEqual(cached(text, cache), scanned(text))
+                next += 100
+            }
+            return next
+        }
+        let fresh = FrenchTermCache()
+        var next = fill(fresh, from: 0)
+        // Words never seen: nearly nothing found.
+        while !fresh.isBypassed && next < 100_000 { next = fill(fresh, from: next) }
+        XCTAssertTrue(fresh.isBypassed, "a cache that finds nothing is passed by")
+        let text = Array("Le Conseil d’État a rendu sa décision mot\(next)é".utf8)
+        XCTAssertEqual(cached(text, fresh), scanned(text))
+
+        let known = FrenchTermCache()
+        // Full with the first 12,000 or so of 13,000 words, then those
+        // remembered over and over.
+        for start in stride(from: 0, to: 13_000, by: 100) {
+            let text = Array((start..<(start + 100)).map { Array("mot\($0)é".utf8) }.joined(separator: [0x20]))
+            XCTAssertEqual(cached(text, known), scanned(text))
+        }
+        for _ in 0..<20 {
+            let words = (0..<10_000).map { Array("mot\($0)é".utf8) }
+            for start in stride(from: 0, to: words.count, by: 100) {
+                let text = Array(words[start..<(start + 100)].joined(separator: [0x20]))
+                XCTAssertEqual(cached(text, known), scanned(text))
+            }
+        }
+        XCTAssertFalse(known.isBypassed, "a cache that finds most is kept")
+    }
+
     func testTheAnalyzerGivesWhatTheScannerGives() {
         let text = "Le Conseil d’État a rendu, aujourd'hui, sa décision sur les élections municipales de Besançon."
         XCTAssertEqual(FrenchAnalyzer.joinedTermsUTF8(text), scanned(Array(text.utf8)))
