@@ -5,14 +5,16 @@ Each item carries about 150 words of HTML (paragraphs, an image, a link),
 a guid, a date and an author, like the feeds newsboat was measured with.
 
     bench/generate_feeds.py OUT_DIR --feeds 1 --items 10000 [--seed 1]
-        [--words 30000] [--escaped] [--fresh-words]
+        [--words 30000 [--even]] [--escaped] [--fresh-words]
 
 By default the words come from the short list below, and the HTML is
 written in CDATA sections. Feeds made elsewhere may differ, so two options
 change what costs the most to import: `--words N` adds N made-up French
 words drawn by Zipf's law (a few frequent, most rare, as in real prose: the
-search index then holds tens of thousands of terms), and `--escaped` writes
-the HTML escaped (&lt;p&gt;) with a width and a height on each image.
+search index then holds tens of thousands of terms; with `--even`, drawn
+evenly instead, as from a dictionary: apart from the commonest words, none
+comes often, and no cache of words holds most of them), and `--escaped`
+writes the HTML escaped (&lt;p&gt;) with a width and a height on each image.
 `--fresh-words` makes up every word but the most common ones as it goes,
 so that nearly none comes twice: the worst case for a search index, which
 then holds as many terms as the feeds hold words.
@@ -47,15 +49,16 @@ COMMON = WORDS[:33]
 
 
 class Vocabulary:
-    """N made-up words, the k-th drawn with weight 1/k (Zipf's law)."""
+    """N made-up words, the k-th drawn with weight 1/k (Zipf's law), or all
+    with the same weight (`even`)."""
 
-    def __init__(self, rng, size):
+    def __init__(self, rng, size, even=False):
         words = set()
         while len(words) < size:
             words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4))))
         self.words = sorted(words)
         rng.shuffle(self.words)
-        self.weights = list(itertools.accumulate(1.0 / (k + 1) for k in range(size)))
+        self.weights = list(itertools.accumulate(1.0 if even else 1.0 / (k + 1) for k in range(size)))
 
     def draw(self, rng, n):
         drawn = rng.choices(self.words, cum_weights=self.weights, k=n)
@@ -110,13 +113,14 @@ def main():
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--words", type=int, default=0)
+    parser.add_argument("--even", action="store_true")
     parser.add_argument("--escaped", action="store_true")
     parser.add_argument("--fresh-words", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     global VOCABULARY, FRESH
-    VOCABULARY = Vocabulary(rng, args.words) if args.words > 0 else None
+    VOCABULARY = Vocabulary(rng, args.words, args.even) if args.words > 0 else None
     FRESH = args.fresh_words
     start = datetime(2024, 10, 24, 14, 5, tzinfo=timezone(timedelta(hours=2)))
     for feed in range(args.feeds):
