@@ -31,7 +31,7 @@ def main():
         target = os.path.join(work, f"floor{run}.sqlite")
         subprocess.run([kiosque, "import", "--store", target, feeds], check=True, capture_output=True)
         c = sqlite3.connect(target, isolation_level=None)
-        c.execute("PRAGMA cache_size = -32768")
+        c.execute("PRAGMA cache_size = -16384")
         c.execute("ATTACH ? AS src", (source,))
         c.execute("DELETE FROM main.document")
         start = time.time()

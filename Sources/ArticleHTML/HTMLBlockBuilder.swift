@@ -72,11 +72,7 @@ package struct HTMLBlockBuilder: HTMLFragmentVisitor {
 
     package mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
         if node.isText {
-            if preformattedDepth > 0 {
-                sinks[topIndex].appendPreformatted(node.text)
-            } else {
-                sinks[topIndex].appendCollapsing(node.text)
-            }
+            node.withTextUTF8 { text($0) }
             return false
         }
         guard node.isElement else { return false }

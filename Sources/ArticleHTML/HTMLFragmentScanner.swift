@@ -103,10 +103,9 @@ package enum HTMLFragmentScanner {
         var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var index = 0
         var visitor: Visitor
-        /// Open elements' names, and their kinds; the fragment's parent is
-        /// the page's body.
-        var open: [String] = []
-        var openKinds: [Kind] = []
+        /// Open elements, innermost last; the fragment's parent is the
+        /// page's body.
+        var open: [(name: String, kind: Kind)] = []
         /// The open elements the visitor entered, to be left at their end.
         var entered: [HTMLFragmentNode] = []
         /// How deep inside an element the visitor declined.
@@ -118,7 +117,6 @@ package enum HTMLFragmentScanner {
             // Room for the usual nesting at once: growing these arrays was
             // a tenth of the allocations of an import.
             open.reserveCapacity(8)
-            openKinds.reserveCapacity(8)
             entered.reserveCapacity(8)
         }
 
@@ -200,10 +198,7 @@ package enum HTMLFragmentScanner {
             // Deeper fragments go to libxml2, which has its own way with
             // them; the checks above look through the open elements.
             if !isVoid { guard open.count < HTMLFragmentScanner.maximumDepth else { return false } }
-            if !isVoid {
-                open.append(name)
-                openKinds.append(kind)
-            }
+            if !isVoid { open.append((name, kind)) }
             let node = HTMLFragmentNode(name: name, attributes: attributes, isBlock: kind.isBlock)
             if skipping > 0 {
                 if !isVoid { skipping += 1 }
@@ -219,12 +214,11 @@ package enum HTMLFragmentScanner {
             index += 2
             let name = readTag()?.name
             skipSpaces()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last == name else {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last.name == name else {
                 return false   // a mismatched or stray end tag: libxml2 repairs it
             }
             index += 1
             open.removeLast()
-            openKinds.removeLast()
             if skipping > 0 {
                 skipping -= 1
             } else if let node = entered.popLast() {
@@ -239,8 +233,8 @@ package enum HTMLFragmentScanner {
         /// lists, inline elements in running text (a link never inside a
         /// link), nothing but items directly in a list.
         private func allowed(_ kind: Kind, name: String) -> Bool {
-            let parent = open.last
-            let atTop = parent == nil || openKinds.last == .division
+            let parent = open.last?.name
+            let atTop = parent == nil || open.last?.kind == .division
             switch kind {
             case .paragraph: return atTop || parent == "blockquote"
             case .division, .heading, .quote, .list, .figure, .rule: return atTop
@@ -248,14 +242,14 @@ package enum HTMLFragmentScanner {
             case .listItem: return inList
             case .void: return !inList
             case .inline:
-                if name == "a", open.contains("a") { return false }
+                if name == "a", open.contains(where: { $0.name == "a" }) { return false }
                 return parent != "figure" && !inList
             }
         }
 
         /// The innermost open element is a list, which holds items only
         /// (and the spaces between them).
-        private var inList: Bool { open.last == "ul" || open.last == "ol" }
+        private var inList: Bool { open.last?.kind == .list }
 
         /// One of `tags`, matched without making a string; nil for any other.
         private mutating func readTag() -> (name: String, kind: Kind)? {

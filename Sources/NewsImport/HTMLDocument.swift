@@ -103,6 +103,11 @@ struct HTMLNode {
     /// A text node's characters.
     var text: String { pointer.pointee.content.map { String(cString: $0) } ?? "" }
 
+    func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let content = pointer.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+
     var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
     var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
     var parent: HTMLNode? { pointer.pointee.parent.map(HTMLNode.init) }

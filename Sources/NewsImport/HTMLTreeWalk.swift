@@ -1,5 +1,4 @@
 import ArticleHTML
-import CLibXML2
 
 extension HTMLNode: HTMLNodeView {}
 
@@ -8,29 +7,9 @@ extension HTMLNode: HTMLNodeView {}
 /// no stack.
 enum HTMLTreeWalk {
     static func visit<Visitor: HTMLTreeVisitor>(descendantsOf root: HTMLNode, with visitor: inout Visitor) {
-        walk(descendantsOf: root, with: &visitor) { visitor, node in visitor.enter(node) }
-    }
-
-    /// A visitor that takes text as bytes (`HTMLFragmentVisitor`, as the
-    /// fragment scanner drives it) is handed each text node's bytes as
-    /// libxml2 holds them: a string made of each, then read again for its
-    /// spaces, was a third of the walk of a feed whose items go through
-    /// libxml2.
-    static func visit<Visitor: HTMLFragmentVisitor>(descendantsOf root: HTMLNode, with visitor: inout Visitor) {
-        walk(descendantsOf: root, with: &visitor) { visitor, node in
-            guard node.isText, let content = node.pointer.pointee.content else { return visitor.enter(node) }
-            visitor.text(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-            return false   // a text node has no children, and is not left
-        }
-    }
-
-    /// The walk itself; `enter` enters a node as `HTMLTreeVisitor.enter`
-    /// does.
-    private static func walk<Visitor>(descendantsOf root: HTMLNode, with visitor: inout Visitor,
-                                      enter: (inout Visitor, HTMLNode) -> Bool) where Visitor: HTMLTreeVisitor {
         var next = root.firstChild
         while let node = next {
-            if enter(&visitor, node) {
+            if visitor.enter(node) {
                 if let child = node.firstChild {
                     next = child
                     continue

@@ -28,14 +28,10 @@ extension NewsStore {
         try commitGroup()
         do {
             return try pool.write { db in
-                do {
+                try searchIndex.discardingOnFailure {
                     let outcome = try importDocument(db, location, fingerprint, now, body)
                     try searchIndex.flush(db)
                     return outcome
-                } catch {
-                    // Still inside the write: no other write can be using it.
-                    searchIndex.discard()
-                    throw error
                 }
             }
         } catch let error as DatabaseError {
@@ -57,16 +53,23 @@ extension NewsStore {
         do {
             return try pool.writeWithoutTransaction { db in
                 if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
-                do {
-                    return try importDocument(db, location, { fingerprint }, now, body)
-                } catch {
-                    try? db.execute(sql: "ROLLBACK")
-                    searchIndex.discard()
-                    throw error
+                return try searchIndex.discardingOnFailure {
+                    try Self.rollingBackOnFailure(db) { try importDocument(db, location, { fingerprint }, now, body) }
                 }
             }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Runs `body` in the group's open transaction, rolling it back when
+    /// `body` throws.
+    private static func rollingBackOnFailure<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            try? db.execute(sql: "ROLLBACK")
+            throw error
         }
     }
 
@@ -76,13 +79,7 @@ extension NewsStore {
         do {
             try pool.writeWithoutTransaction { db in
                 guard db.isInsideTransaction else { return }
-                do {
-                    try searchIndex.flush(db)
-                } catch {
-                    try? db.execute(sql: "ROLLBACK")
-                    searchIndex.discard()
-                    throw error
-                }
+                try searchIndex.discardingOnFailure { try Self.rollingBackOnFailure(db) { try searchIndex.flush(db) } }
                 try db.execute(sql: "COMMIT")
             }
         } catch {

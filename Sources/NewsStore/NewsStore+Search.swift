@@ -26,10 +26,9 @@ extension NewsStore {
 
     /// The articles' rows, in the order of `matches`, with `columns`.
     private static func rows(of matches: [SearchIndexQuery.Match], columns: String, _ db: Database) throws -> [Row] {
-        let list = "[" + matches.map { String($0.article) }.joined(separator: ",") + "]"
-        return try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, sql: """
             SELECT \(columns) FROM json_each(?) JOIN article ON article.id = json_each.value ORDER BY json_each.key
-            """, arguments: [list])
+            """, arguments: [SearchSegments.jsonArray(matches.map(\.article))])
     }
 
     /// What `meta` says of an index built whole by this analyzer.

@@ -167,15 +167,7 @@ public final class NewsStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         try commitGroup()
         do {
-            return try pool.write { db in
-                do {
-                    return try body(db)
-                } catch {
-                    // Still inside the write: no other write can be using it.
-                    searchIndex.discard()
-                    throw error
-                }
-            }
+            return try pool.write { db in try searchIndex.discardingOnFailure { try body(db) } }
         } catch {
             throw StoreError.from(error, path: path)
         }

@@ -66,11 +66,10 @@ final class RawStatement {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    /// Runs the statement to its end; `utf8` texts (a body's JSON, search
-    /// terms) are bound where they lie, as the staged ones are.
-    func run(utf8 first: (index: Int32, value: [UInt8])? = nil, _ second: (index: Int32, value: [UInt8])? = nil)
-    throws {
-        try stepping(first, second) {
+    /// Runs the statement to its end; a `utf8` text (a body's JSON) is
+    /// bound where it lies, as the staged ones are.
+    func run(utf8 text: (index: Int32, value: [UInt8])? = nil) throws {
+        try stepping(text) {
             while true {
                 switch sqlite3_step(handle) {
                 case SQLITE_DONE: return
@@ -85,7 +84,7 @@ final class RawStatement {
     /// blobs where they lie.
     func run(blobs first: (index: Int32, value: UnsafeBufferPointer<UInt8>),
              _ second: (index: Int32, value: UnsafeBufferPointer<UInt8>)) throws {
-        try stepping(nil, nil) {
+        try stepping(nil) {
             bindInPlace(first.index, first.value, blob: true)
             bindInPlace(second.index, second.value, blob: true)
             let code = sqlite3_step(handle)
@@ -96,7 +95,7 @@ final class RawStatement {
     /// Runs a query and reads its first row, if any, with `read` (given
     /// the statement, for `sqlite3_column_*`).
     func firstRow<T>(_ read: (OpaquePointer) -> T) throws -> T? {
-        try stepping(nil, nil) {
+        try stepping(nil) {
             switch sqlite3_step(handle) {
             case SQLITE_DONE: return nil
             case SQLITE_ROW: return read(handle)
@@ -105,11 +104,10 @@ final class RawStatement {
         }
     }
 
-    /// Binds the staged texts and `first` and `second` where they lie, runs
-    /// `step`, then resets the statement and unbinds every parameter, so
-    /// SQLite never holds bytes past their lifetime.
-    private func stepping<T>(_ first: (index: Int32, value: [UInt8])?, _ second: (index: Int32, value: [UInt8])?,
-                             _ step: () throws -> T) throws -> T {
+    /// Binds the staged texts and `text` where they lie, runs `step`, then
+    /// resets the statement and unbinds every parameter, so SQLite never
+    /// holds bytes past their lifetime.
+    private func stepping<T>(_ text: (index: Int32, value: [UInt8])?, _ step: () throws -> T) throws -> T {
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
@@ -120,7 +118,7 @@ final class RawStatement {
             for text in stagedTexts {
                 bindInPlace(text.index, UnsafeBufferPointer(rebasing: texts[text.start..<(text.start + text.count)]))
             }
-            return try withBytes(first) { try withBytes(second, step) }
+            return try withBytes(text, step)
         }
     }
 

@@ -106,6 +106,31 @@ final class SearchSegmentTests: StoreTestCase {
         XCTAssertEqual(try store.integrityProblems(), [])
     }
 
+    /// A merged segment can span a larger segment written between the ones
+    /// it merged; the matches ranked are still the newest ones.
+    func testTheNewestMatchesAreRankedWhenAMergedSegmentSpansALargerOne() throws {
+        let store = try makeStore()
+        func single(_ n: Int) throws { try store.save(articles: [article("Dépêche \(n)", guid: "\(n)", body: "commun")]) }
+        for n in 0..<8 { try single(n) }
+        try store.save(articles: (8..<18).map { article("Dépêche \($0)", guid: "\($0)", body: "commun") })
+        // As a large import's segment is: above the level of the small ones.
+        try store.write { db in try db.execute(sql: "UPDATE search_segment SET level = 1 WHERE segment = (SELECT max(segment) FROM search_segment)") }
+        for n in 18..<26 { try single(n) }
+        let spans = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT first_document, last_document FROM search_segment ORDER BY last_document DESC")
+                .map { [$0[0] as Int64, $0[1] as Int64] }
+        }
+        XCTAssertEqual(spans.count, 2, "the sixteen small segments merged")
+        XCTAssertTrue(spans[0][0] < spans[1][0] && spans[1][1] < spans[0][1], "the merged one spans the larger: \(spans)")
+
+        let titles = try store.read { db in
+            try SearchIndexQuery.best(required: [["commun"]], excluded: [], limit: 100, candidates: 12, titleWeight: 4,
+                                      db: db)
+                .map { try String.fetchOne(db, sql: "SELECT title FROM article WHERE id = ?", arguments: [$0.article])! }
+        }
+        XCTAssertEqual(Set(titles), Set((14..<26).map { "Dépêche \($0)" }))
+    }
+
     /// A merge leaves out the old versions of articles changed since.
     func testAMergeLeavesOutTheOldVersionsOfChangedArticles() throws {
         let store = try makeStore()

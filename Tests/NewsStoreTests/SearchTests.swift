@@ -129,7 +129,8 @@ final class ReindexTests: StoreTestCase {
     }
 
     /// An index made by another version of the analyzer is made again: its
-    /// entries could not be removed with this version's terms.
+    /// terms would not be those a query is cut into. (Here its document no
+    /// longer leads to the article: only a rebuild finds it again.)
     func testAnIndexFromAnotherAnalyzerIsRebuiltOnOpen() throws {
         try storeWithOneArticle(then: """
             UPDATE search_doc SET doc = 1000;
@@ -138,8 +139,8 @@ final class ReindexTests: StoreTestCase {
         var told: [Int] = []
         let reopened = try NewsStore(path: storePath, beforeReindex: { told.append($0) })
         XCTAssertEqual(told, [1], "the person waiting is told how many articles are indexed again")
-        XCTAssertEqual(try reopened.search("autrefois").count, 0)
         XCTAssertEqual(try reopened.search("election").count, 1)
+        XCTAssertEqual(try reopened.integrityProblems(), [])
         _ = try NewsStore(path: storePath, beforeReindex: { told.append($0) })
         XCTAssertEqual(told, [1], "once")
     }

@@ -270,8 +270,10 @@ final class PendingPostings {
             let grouped = grouped.buffer
             for id in order {
                 let group = UnsafeBufferPointer(rebasing: grouped[starts[id]..<starts[id + 1]])
-                // At most three numbers of ten bytes per occurrence, and the
-                // chunk's length.
+                // A document's first occurrence takes at most nineteen
+                // bytes (its gap, up to ten; two counts and a position, below
+                // 2^20, three each), any other three: with the chunk's length,
+                // thirty bytes an occurrence are always room enough.
                 let room = group.count * 30 + 16
                 if scratch.count < room { scratch = [UInt8](repeating: 0, count: room * 2) }
                 let range = termRange(id)
@@ -339,14 +341,10 @@ final class PendingPostings {
         let payload = output + 10
         var end = 0
         @inline(__always) func put(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                payload[end] = UInt8(truncatingIfNeeded: value) | 0x80
+            Varint.write(value) { byte in
+                payload[end] = byte
                 end += 1
-                value >>= 7
             }
-            payload[end] = UInt8(truncatingIfNeeded: value)
-            end += 1
         }
         let documentShift = UInt64(positionBits + 1), columnBit = UInt64(1) << UInt64(positionBits)
         let positionMask = UInt64(lastPosition)
@@ -376,17 +374,13 @@ final class PendingPostings {
             count += 1
             index = last
         }
-        var length = UInt64(end), lengthBytes = 1
-        while length >= 0x80 { length >>= 7; lengthBytes += 1 }
-        var cursor = payload - lengthBytes
-        let start = cursor
-        length = UInt64(end)
-        while length >= 0x80 {
-            cursor.pointee = UInt8(truncatingIfNeeded: length) | 0x80
+        let lengthBytes = Varint.length(UInt64(end))
+        let start = payload - lengthBytes
+        var cursor = start
+        Varint.write(UInt64(end)) { byte in
+            cursor.pointee = byte
             cursor += 1
-            length >>= 7
         }
-        cursor.pointee = UInt8(length)
         return (count, UnsafeBufferPointer(start: start, count: lengthBytes + end))
     }
 }

@@ -13,9 +13,9 @@ import GRDB
 final class PendingSearchIndex: @unchecked Sendable {
     // Only touched inside the store's writes, which GRDB runs one at a time
     // (the fetch's threads included): no lock.
-    /// Made at the first article written: a store opened to read, or to
-    /// flag images, never needs its buffers.
-    private lazy var postings = PendingPostings()
+    /// Made at the first article written: a store opened to read, to flag
+    /// images or to save teasers never needs its buffers (1.7 MB).
+    private var postings: PendingPostings?
     private var nextDocument: Int64?
     private var documentsAdded = 0
     private var termsAdded = 0
@@ -32,6 +32,8 @@ final class PendingSearchIndex: @unchecked Sendable {
             throw SearchSegments.damaged
         }
         nextDocument = document + 1
+        let postings = postings ?? PendingPostings()
+        self.postings = postings
         let counts = postings.add(document: document, title: terms.titleUTF8, body: terms.bodyUTF8)
         insert.bind(1, document)
         insert.bind(2, article)
@@ -67,7 +69,7 @@ final class PendingSearchIndex: @unchecked Sendable {
         documentsAdded = 0
         termsAdded = 0
         nextDocument = nil
-        guard !postings.isEmpty else { return }
+        guard let postings, !postings.isEmpty else { return }
         let writer = try SearchSegments.Writer(firstDocument: postings.documents.first!,
                                                lastDocument: postings.documents.last!, in: db)
         try postings.forEachTermInOrder { term, documents, bytes in
@@ -78,9 +80,21 @@ final class PendingSearchIndex: @unchecked Sendable {
         try SearchSegments.mergeIfNeeded(db)
     }
 
+    /// Runs `body`, part of a write; when it throws, the transaction rolls
+    /// back and what it left pending is forgotten. (Still inside the write:
+    /// no other write can be using the pending terms.)
+    func discardingOnFailure<T>(_ body: () throws -> T) rethrows -> T {
+        do {
+            return try body()
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
     /// Forgets everything pending: the transaction rolled back.
     func discard() {
-        postings.reset()
+        postings?.reset()
         nextDocument = nil
         documentsAdded = 0
         termsAdded = 0

@@ -5,8 +5,9 @@ import GRDB
 ///
 /// Only the `candidates` matches written last are ranked: a common word
 /// matches most of a large store, and segments are read newest first until
-/// there are that many. For any rarer query that is every match, and the
-/// ranking is complete. Ranked by BM25 (k1 1.2, b 0.75, as FTS5's bm25()),
+/// that many are found that are newer than anything the next segment holds
+/// (a merged segment can span a larger one's documents). For any rarer
+/// query that is every match, and the ranking is complete. Ranked by BM25 (k1 1.2, b 0.75, as FTS5's bm25()),
 /// a phrase in the title counting `titleWeight` times, with each phrase's
 /// rarity only when there are several.
 enum SearchIndexQuery {
@@ -25,21 +26,30 @@ enum SearchIndexQuery {
     static func best(required: [[String]], excluded: [[String]], limit: Int, candidates: Int,
                      titleWeight: Double, db: Database) throws -> [Match] {
         let reader = try Reader(required: required, excluded: excluded, titleWeight: titleWeight, db: db)
+        // The newest matches so far, newest first once there are `candidates`.
         var found: [Candidate] = []
-        for segment in reader.segments where found.count < candidates {
+        for (segment, lastDocument) in reader.segments {
+            if found.count >= candidates, let oldest = found.last, oldest.document > lastDocument { break }
             let wanted = try reader.matches(in: segment)
-            // Looked up a few more than are missing at a time: some may be
-            // the old versions of articles since changed.
+            // The segment's newest live matches, looked up a few more than
+            // are missing at a time: some may be the old versions of
+            // articles since changed.
+            var taken = 0
             var next = 0
-            while next < wanted.count && found.count < candidates {
-                let batch = wanted[next..<min(wanted.count, next + candidates - found.count + 64)]
+            while next < wanted.count && taken < candidates {
+                let batch = wanted[next..<min(wanted.count, next + candidates - taken + 64)]
                 next = batch.endIndex
                 let live = try liveDocuments(batch.map(\.document), db)
-                for candidate in batch where found.count < candidates {
+                for candidate in batch where taken < candidates {
                     guard let document = live[candidate.document] else { continue }
                     found.append(Candidate(document: candidate.document, article: document.article,
                                            length: document.length, frequencies: candidate.frequencies))
+                    taken += 1
                 }
+            }
+            if found.count >= candidates {
+                found.sort { $0.document > $1.document }
+                found.removeLast(found.count - candidates)
             }
         }
         guard !found.isEmpty else { return [] }
@@ -75,7 +85,7 @@ enum SearchIndexQuery {
     private final class Reader {
         let phrases: [[[UInt8]]]
         let exclusions: [[[UInt8]]]
-        let segments: [Int64]
+        let segments: [(segment: Int64, lastDocument: Int64)]
         private let titleWeight: Double
         private let db: Database
         /// Positions are read only for the terms of phrases.
@@ -86,7 +96,7 @@ enum SearchIndexQuery {
             phrases = required.map { $0.map { Array($0.utf8) } }
             exclusions = excluded.map { $0.map { Array($0.utf8) } }
             placed = Set((phrases + exclusions).filter { $0.count > 1 }.flatMap { $0 })
-            segments = try SearchSegments.segments(db)
+            segments = try SearchSegments.newestFirst(db)
             self.titleWeight = titleWeight
             self.db = db
         }
@@ -144,7 +154,7 @@ enum SearchIndexQuery {
             guard phrases.count + exclusions.count > 1 else { return phrases.map { _ in 1 } }
             return try phrases.map { phrase in
                 var holding = 0
-                for segment in segments {
+                for (segment, _) in segments {
                     if phrase.count == 1 && read[segment]?[phrase[0]] == nil {
                         // A word's count is kept beside its list: nothing to read.
                         holding += try SearchSegments.lookUp(phrase[0], segment: segment, in: db)?.documents ?? 0
@@ -163,11 +173,10 @@ enum SearchIndexQuery {
     /// and length, in one query.
     private static func liveDocuments(_ documents: [Int64], _ db: Database) throws -> [Int64: (article: Int64, length: Int)] {
         guard !documents.isEmpty else { return [:] }
-        let list = "[" + documents.map(String.init).joined(separator: ",") + "]"
         var live: [Int64: (article: Int64, length: Int)] = [:]
         let rows = try Row.fetchCursor(db, sql: """
             SELECT doc, article, title_terms + body_terms FROM json_each(?) JOIN search_doc ON doc = json_each.value
-            """, arguments: [list])
+            """, arguments: [SearchSegments.jsonArray(documents)])
         while let row = try rows.next() { live[row[0]] = (row[1], row[2]) }
         return live
     }

@@ -24,7 +24,7 @@ extension SearchSegments {
     /// left out. Gives the new segment's level.
     static func merge(_ segments: [Int64], above level: Int, _ db: Database) throws -> Int {
         // The segments, bound as one JSON array.
-        let list = "[" + segments.map(String.init).joined(separator: ",") + "]"
+        let list = jsonArray(segments)
         guard let span = try Row.fetchOne(db, sql: """
             SELECT min(first_document) AS first, max(last_document) AS last FROM search_segment
             WHERE segment IN (SELECT value FROM json_each(?))

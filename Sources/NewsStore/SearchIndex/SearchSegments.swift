@@ -122,19 +122,34 @@ enum SearchSegments {
         return Entry(term: term, documents: documents, postings: postings)
     }
 
+    /// Numbers as one JSON array, to bind as a single parameter and read
+    /// back with `json_each(?)`.
+    static func jsonArray(_ numbers: [Int64]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    }
+
     /// The segments, newest documents first.
     static func segments(_ db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT segment FROM search_segment ORDER BY last_document DESC")
+        try newestFirst(db).map(\.segment)
+    }
+
+    /// The segments and their newest document, newest first. A merged
+    /// segment may span the documents of a larger one written between the
+    /// ones it merged: segments do not follow each other in document order.
+    static func newestFirst(_ db: Database) throws -> [(segment: Int64, lastDocument: Int64)] {
+        try Row.fetchAll(db, sql: "SELECT segment, last_document FROM search_segment ORDER BY last_document DESC")
+            .map { ($0[0], $0[1]) }
     }
 
     /// The term's entry in a segment: how many documents hold it and its
     /// posting list's bytes; nil when no document of the segment does.
     static func lookUp(_ term: [UInt8], segment: Int64, in db: Database) throws -> (documents: Int, postings: [UInt8])? {
-        let blocks = try Data.fetchAll(db, sql: """
+        // Prepared once per connection: a search looks up each term in
+        // every segment, at every key typed in the list's filter.
+        guard let block = try Data.fetchOne(db.cachedStatement(sql: """
             SELECT entries FROM search_block WHERE segment = ? AND first_term <= ?
             ORDER BY first_term DESC LIMIT 1
-            """, arguments: [segment, Data(term)])
-        guard let block = blocks.first else { return nil }
+            """), arguments: [segment, Data(term)]) else { return nil }
         return try block.withUnsafeBytes { bytes in
             var offset = 0
             while let entry = entry(in: bytes, at: &offset) {
