@@ -112,15 +112,24 @@ final class FrenchTermCache: @unchecked Sendable {
         var pending = 0
         var start = 0
         while start < n {
-            let end = Self.nextStandaloneSpace(in: text, from: start)
+            // Sixteen bytes are read from the start: near the text's end,
+            // the scanner reads the rest. Most stretches end among them: the
+            // space is found there, not byte by byte (`nextStandaloneSpace`).
+            let readable = start + Self.longestStretch <= n
+            let firstBytes = readable
+                ? UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) : 0
+            let secondBytes = readable
+                ? UInt64(littleEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self)) : 0
+            let near = readable ? Self.firstSpace(firstBytes, secondBytes) : 0
+            let end = near > 0 && Self.isStandaloneSpace(text, at: start + near)
+                ? start + near : Self.nextStandaloneSpace(in: text, from: start)
             let length = end - start
             if length == 0 && pending == start {   // another space, which gives no term
                 pending = min(end + 1, n)
             }
-            // Sixteen bytes are read from the start: near the text's end,
-            // the scanner reads the rest.
-            if length > 0 && length <= Self.longestStretch && start + Self.longestStretch <= n,
-               let slot = slot(for: base + start, length: length, counted: judging) {
+            if length > 0 && length <= Self.longestStretch && readable,
+               let slot = slot(for: base + start, length: length, firstBytes: firstBytes, secondBytes: secondBytes,
+                               counted: judging) {
                 if start > pending {
                     FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true,
                                            emit: emit)
@@ -142,13 +151,13 @@ final class FrenchTermCache: @unchecked Sendable {
     }
 
     /// The slot remembering the stretch, found or filled now; nil when it
-    /// is not remembered and there is no more room. `counted`: the look-up
-    /// counts for judging the cache.
-    private func slot(for stretch: UnsafePointer<UInt8>, length: Int, counted: Bool) -> Int? {
+    /// is not remembered and there is no more room. `firstBytes` and
+    /// `secondBytes`: the sixteen bytes from the stretch's start; `counted`:
+    /// the look-up counts for judging the cache.
+    @inline(__always)
+    private func slot(for stretch: UnsafePointer<UInt8>, length: Int, firstBytes: UInt64, secondBytes: UInt64,
+                      counted: Bool) -> Int? {
         if counted { lookups += 1 }
-        let raw = UnsafeRawPointer(stretch)
-        let firstBytes = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-        let secondBytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         let first = EightBytes.keeping(first: length, of: firstBytes)
         let second = EightBytes.keeping(first: length - 8, of: secondBytes)
         let hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
@@ -162,6 +171,12 @@ final class FrenchTermCache: @unchecked Sendable {
             }
             slot = (slot + 1) & Self.slotMask
         }
+        return remember(stretch, length: length, first: first, second: second, slot: slot, tag: tag)
+    }
+
+    /// Fills `slot` with the stretch's terms; nil when there is no more room.
+    private func remember(_ stretch: UnsafePointer<UInt8>, length: Int, first: UInt64, second: UInt64,
+                          slot: Int, tag: UInt8) -> Int? {
         // A stretch of sixteen bytes folds to at most sixteen times
         // `roomPerScalar` bytes of terms.
         guard remembered < Self.rememberedAtMost,
@@ -184,6 +199,16 @@ final class FrenchTermCache: @unchecked Sendable {
                            termsStart: UInt32(termsStart), termsCount: UInt32(count - termsStart))
         tags[slot] = tag
         return slot
+    }
+
+    /// Where the first space among sixteen bytes is (the first eight in
+    /// `first`, the lowest first), or 0 when there is none.
+    @inline(__always)
+    private static func firstSpace(_ first: UInt64, _ second: UInt64) -> Int {
+        let spaces = EightBytes.equal(first, 0x20)
+        if spaces != 0 { return EightBytes.plainBytes(before: spaces) }
+        let later = EightBytes.equal(second, 0x20)
+        return later != 0 ? 8 + EightBytes.plainBytes(before: later) : 0
     }
 
     /// The first space from `start` that ends a word whatever came before
