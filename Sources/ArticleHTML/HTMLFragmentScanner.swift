@@ -1,10 +1,16 @@
 import NewsModel
 
 /// An element read by `HTMLFragmentScanner` (its text goes to the visitor
-/// as bytes, never as a node).
+/// as bytes, never as a node). Lent to the visitor while the scanner runs,
+/// never kept past it: its attributes point into the fragment's bytes.
 package struct HTMLFragmentNode: HTMLNodeView {
     package var name: String
-    package var attributes: [(name: String, value: String)]
+    /// The attributes as written, looked at only when asked for: most
+    /// (links' addresses, images' sizes) never are, and making two strings
+    /// of each, name and value, was a fifth of the scanner's time.
+    fileprivate var attributes: [HTMLFragmentAttribute]
+    /// The fragment, while the scanner reads it.
+    fileprivate var fragment: UnsafeBufferPointer<UInt8>
     /// Known from the scanner's own table of tags, where the set of block
     /// tags hashed the name of every element twice.
     package var isBlock: Bool
@@ -14,7 +20,32 @@ package struct HTMLFragmentNode: HTMLNodeView {
     package var text: String { "" }
 
     package func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value   // the first of duplicates, as libxml2 keeps
+        // The first of duplicates, as libxml2 keeps.
+        guard let found = attributes.first(where: { $0.isNamed(name, in: fragment) }) else { return nil }
+        return found.decoded ?? String(decoding: UnsafeBufferPointer(rebasing: fragment[found.value]), as: UTF8.self)
+    }
+}
+
+/// An attribute of an `HTMLFragmentNode`: where its name and its value lie
+/// in the fragment, and the value itself when a reference in it had to be
+/// decoded.
+private struct HTMLFragmentAttribute {
+    var name: Range<Int>
+    var value: Range<Int>
+    var decoded: String?
+
+    /// Whether the name is `lowercase`, whatever the case it is written in
+    /// (libxml2 lowercases attribute names).
+    func isNamed(_ lowercase: String, in fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lowercase.utf8.count == name.count else { return false }
+        var offset = name.lowerBound
+        for byte in lowercase.utf8 {
+            let written = fragment[offset]
+            // Names hold letters, digits and hyphens: only letters have a case.
+            guard (written &- 0x41 < 26 ? written | 0x20 : written) == byte else { return false }
+            offset += 1
+        }
+        return true
     }
 }
 
@@ -170,7 +201,7 @@ package enum HTMLFragmentScanner {
         private mutating func startTag() -> Bool {
             index += 1
             guard let (name, kind) = readTag(), allowed(kind, name: name) else { return false }
-            var attributes: [(name: String, value: String)] = []
+            var attributes: [HTMLFragmentAttribute] = []
             var selfClosing = false
             while true {
                 skipSpaces()
@@ -184,14 +215,15 @@ package enum HTMLFragmentScanner {
                     break
                 }
                 guard isLetter(byte) else { return false }
-                let attributeName = readName()
+                let attributeName = nameBytes(hyphens: true)
                 skipSpaces()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return false }   // no bare attributes
                 index += 1
                 skipSpaces()
-                guard let value = readQuoted() else { return false }
+                guard let (value, decoded) = readQuoted() else { return false }
                 if attributes.isEmpty { attributes.reserveCapacity(4) }   // one allocation for the usual few
-                attributes.append((attributeName, value))
+                attributes.append(HTMLFragmentAttribute(name: attributeName.startIndex..<attributeName.endIndex,
+                                                        value: value, decoded: decoded))
             }
             let isVoid = kind.hasNoEndTag
             if selfClosing && !isVoid { return false }
@@ -199,7 +231,7 @@ package enum HTMLFragmentScanner {
             // them; the checks above look through the open elements.
             if !isVoid { guard open.count < HTMLFragmentScanner.maximumDepth else { return false } }
             if !isVoid { open.append((name, kind)) }
-            let node = HTMLFragmentNode(name: name, attributes: attributes, isBlock: kind.isBlock)
+            let node = HTMLFragmentNode(name: name, attributes: attributes, fragment: bytes, isBlock: kind.isBlock)
             if skipping > 0 {
                 if !isVoid { skipping += 1 }
             } else if visitor.enter(node) {
@@ -260,15 +292,6 @@ package enum HTMLFragmentScanner {
             return HTMLFragmentScanner.tags[found]
         }
 
-        /// An attribute's name, lowercase, as libxml2 gives it ("data-src",
-        /// "aria-hidden").
-        private mutating func readName() -> String {
-            let name = nameBytes(hyphens: true)
-            // Usually written in lowercase already: no lowered copy then.
-            guard name.contains(where: { $0 &- 0x41 < 26 }) else { return String(decoding: name, as: UTF8.self) }
-            return String(decoding: name.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-
         /// A letter, then letters and digits (and "-" with `hyphens`), from
         /// `index`.
         private mutating func nameBytes(hyphens: Bool = false) -> Slice<UnsafeBufferPointer<UInt8>> {
@@ -280,13 +303,15 @@ package enum HTMLFragmentScanner {
             return bytes[start..<index]
         }
 
-        private mutating func readQuoted() -> String? {
+        /// A quoted value: where it lies, and the value itself when a
+        /// reference in it had to be decoded.
+        private mutating func readQuoted() -> (value: Range<Int>, decoded: String?)? {
             guard index < bytes.count else { return nil }
             let quote = bytes[index]
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
             index += 1
             // Bytes are gathered only once a reference needs decoding: a
-            // value without one (most URLs) becomes its string in place.
+            // value without one (most URLs) is read in place when asked for.
             let start = index
             var gathered = false
             while index < bytes.count, bytes[index] != quote {
@@ -306,10 +331,9 @@ package enum HTMLFragmentScanner {
                 }
             }
             guard index < bytes.count else { return nil }
-            let value = gathered ? String(decoding: decoded, as: UTF8.self)
-                                 : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            let value = start..<index
             index += 1
-            return value
+            return (value, gathered ? String(decoding: decoded, as: UTF8.self) : nil)
         }
 
         private mutating func skipSpaces() {

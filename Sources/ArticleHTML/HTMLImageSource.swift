@@ -5,9 +5,14 @@ import NewsModel
 /// cannot be shown or is not content.
 package enum HTMLImageSource {
     package static func imageRef<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> ImageRef? {
-        if isTrackingPixel(image) { return nil }
-        guard let url = sourceURL(image, baseURL: baseURL) else { return nil }
+        guard let url = imageURL(image, baseURL: baseURL) else { return nil }
         return ImageRef(url: url, alt: image.attribute("alt").map(TextSanitizer.cleanLine))
+    }
+
+    /// The URL `imageRef` gives, without the rest: an import wants only the
+    /// images' URLs of an article whose HTML it keeps for later.
+    package static func imageURL<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> String? {
+        isTrackingPixel(image) ? nil : sourceURL(image, baseURL: baseURL)
     }
 
     /// `src`, else the attributes lazy-loading scripts fill in `src` from,

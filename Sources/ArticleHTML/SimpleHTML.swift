@@ -77,7 +77,7 @@ struct HTMLSearchText: HTMLFragmentVisitor {
     mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
         switch node.name {
         case "img":
-            if let url = HTMLImageSource.imageRef(node, baseURL: baseURL)?.url { imageURLs.append(url) }
+            if let url = HTMLImageSource.imageURL(node, baseURL: baseURL) { imageURLs.append(url) }
             return false
         case "br":
             appendSpace()
