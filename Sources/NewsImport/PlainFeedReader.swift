@@ -169,13 +169,17 @@ final class PlainFeedReader: FeedEventSource {
         return nil
     }
 
-    /// Character data up to the next `<` or `&`, or as far as the window
-    /// goes: it is read in pieces, never read again.
+    /// Character data up to the next `<`, or `&` of any reference but the
+    /// five predefined ones (decoded on the way), or as far as the window
+    /// goes: it is read in pieces, never read again. Escaped HTML has a
+    /// `&lt;` or `&gt;` every few words: taken here, each no longer made a
+    /// token of its own (6 % of a large import's instructions were the
+    /// character data's and references' going back and forth).
     private func characters() throws(Stop) {
         let bytes = source.bytes
         let end = source.end
         var i = index
-        let run = i
+        var run = i
         scan: while i < end {
             i = EightBytes.skipUnmarked(in: bytes, from: i, to: end) { Self.special($0, inText: true) }
             guard i < end else { break }
@@ -188,7 +192,14 @@ final class PlainFeedReader: FeedEventSource {
             case 0x0A:
                 line += 1
                 i += 1
-            case UInt8(ascii: "<"), UInt8(ascii: "&"):
+            case UInt8(ascii: "&"):
+                guard i + 8 <= end, let (character, length) = Self.predefinedReference(EightBytes.load(bytes, at: i))
+                else { break scan }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                text.append(character)
+                i += length
+                run = i
+            case UInt8(ascii: "<"):
                 break scan
             case 0x0D:
                 throw .declined   // line ends are libxml2's to read (it keeps CRs in CDATA only)
