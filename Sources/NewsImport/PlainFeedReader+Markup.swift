@@ -154,7 +154,8 @@ extension PlainFeedReader {
             throw .declined
         }
         i += 1
-        var value: [UInt8] = []
+        var value = GrowingBuffer<UInt8>(capacity: 64)
+        defer { value.free() }
         var hadReference = false
         while true {
             guard let byte = try peek(i) else { throw .declined }
@@ -192,7 +193,7 @@ extension PlainFeedReader {
     }
 
     /// `&lt;` and the other predefined entities, `&#233;`, `&#xE9;`.
-    func reference(into out: inout [UInt8]) throws(Stop) {
+    func reference(into out: inout GrowingBuffer<UInt8>) throws(Stop) {
         if index + 8 <= source.end,
            let (byte, length) = Self.predefinedReference(EightBytes.load(source.bytes, at: index)) {
             out.append(byte)

@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 import SQLiteSettings
 
 /// The search terms of the articles written since the index last wrote a

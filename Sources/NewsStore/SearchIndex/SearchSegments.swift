@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 import GRDB
 
 /// The search index on disk: segments, each holding every term of the

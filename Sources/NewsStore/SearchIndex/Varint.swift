@@ -1,3 +1,5 @@
+import NewsModel
+
 /// Unsigned integers in seven-bit groups, low group first, the top bit of
 /// each byte saying another follows: most numbers in the search index
 /// (gaps between documents and positions, counts) then take one byte.
