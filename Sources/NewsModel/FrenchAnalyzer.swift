@@ -47,32 +47,49 @@ public enum FrenchAnalyzer {
     static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> [UInt8] {
         var fits = true
         let joined = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
-            count = 0
-            FrenchTermCache.withCache { cache in
-                cache.scan(text) { terms in
-                    guard fits, count + terms.count + 1 <= room else { fits = false; return }
-                    if count > 0 {
-                        buffer[count] = 0x20
-                        count += 1
-                    }
-                    let to = UnsafeMutableRawPointer(buffer.baseAddress! + count)
-                    let from = UnsafeRawPointer(terms.baseAddress!)
-                    let chunk = FrenchTermScanner.readablePast
-                    if terms.count <= chunk && count + chunk <= room {
-                        // Most terms, sixteen bytes at once (past them, bytes
-                        // the next term overwrites): a call to memmove for
-                        // each of eighteen million terms cost more.
-                        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-                        to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
-                                      as: UInt64.self)
-                    } else {
-                        to.copyMemory(from: from, byteCount: terms.count)
-                    }
-                    count += terms.count
-                }
-            }
+            var terms = JoinedTerms(out: buffer.baseAddress!, room: room)
+            FrenchTermCache.withCache { cache in cache.scan(text, into: &terms) }
+            fits = terms.fits
+            count = terms.fits ? terms.count : 0
         }
         return fits ? joined : joinedTermsGrowing(utf8: text)
+    }
+
+    /// Terms joined by spaces in `room` bytes at `out`; `fits` turns false
+    /// for good once one would not fit.
+    private struct JoinedTerms: TermPieces {
+        let out: UnsafeMutablePointer<UInt8>
+        let room: Int
+        var count = 0
+        var fits = true
+
+        init(out: UnsafeMutablePointer<UInt8>, room: Int) {
+            self.out = out
+            self.room = room
+        }
+
+        @inline(__always)
+        mutating func take(_ terms: UnsafeBufferPointer<UInt8>) {
+            guard fits, count + terms.count + 1 <= room else { fits = false; return }
+            if count > 0 {
+                out[count] = 0x20
+                count += 1
+            }
+            let to = UnsafeMutableRawPointer(out + count)
+            let from = UnsafeRawPointer(terms.baseAddress!)
+            let chunk = FrenchTermScanner.readablePast
+            if terms.count <= chunk && count + chunk <= room {
+                // Most terms, sixteen bytes at once (past them, bytes
+                // the next term overwrites): a call to memmove for
+                // each of eighteen million terms cost more.
+                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
+                              as: UInt64.self)
+            } else {
+                to.copyMemory(from: from, byteCount: terms.count)
+            }
+            count += terms.count
+        }
     }
 
     /// `joinedTermsUTF8` in memory that grows as needed.

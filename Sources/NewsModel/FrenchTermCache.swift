@@ -99,11 +99,22 @@ final class FrenchTermCache: @unchecked Sendable {
     /// by spaces, they make `FrenchAnalyzer.joinedTermsUTF8`. Sixteen bytes
     /// can be read from the start of each piece, whatever its length.
     func scan(_ text: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var pieces = EmittedPieces(emit: emit)
+            scan(text, into: &pieces)
+        }
+    }
+
+    /// `scan`, the pieces handed to `pieces`: specialised for each kind of
+    /// taker, whose `take` is then inlined where the pieces are found (a
+    /// closure called for each of a large import's million pieces cost more
+    /// than the joining it did).
+    func scan<Pieces: TermPieces>(_ text: UnsafeBufferPointer<UInt8>, into pieces: inout Pieces) {
         let n = text.count
         guard let base = text.baseAddress else { return }
         if bypassBytes > 0 {
             bypassBytes -= n
-            FrenchTermScanner.scan(text, asTerms: true, emit: emit)
+            FrenchTermScanner.scan(text, asTerms: true) { pieces.take($0) }
             return
         }
         let judging = remembered >= Self.rememberedAtMost
@@ -131,17 +142,18 @@ final class FrenchTermCache: @unchecked Sendable {
                let slot = slot(for: base + start, length: length, firstBytes: firstBytes, secondBytes: secondBytes,
                                counted: judging) {
                 if start > pending {
-                    FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true,
-                                           emit: emit)
+                    FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true) {
+                        pieces.take($0)
+                    }
                 }
                 let count = Int(slots[slot].termsCount)
-                if count > 0 { emit(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count)) }
+                if count > 0 { pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count)) }
                 pending = min(end + 1, n)   // the space gives no term
             }
             start = end + 1
         }
         if n > pending {
-            FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true, emit: emit)
+            FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true) { pieces.take($0) }
         }
         if judging && lookups >= Self.judgedLookups {
             if found * 2 < lookups { bypassBytes = Self.bypassedBytes }
@@ -234,4 +246,16 @@ final class FrenchTermCache: @unchecked Sendable {
             && (k < 2 || FrenchTermScanner.bytesTaken(byLead: text[k - 2]) <= 2)
             && (k < 3 || FrenchTermScanner.bytesTaken(byLead: text[k - 3]) <= 3)
     }
+}
+
+/// What takes the pieces of terms `FrenchTermCache.scan` finds.
+protocol TermPieces {
+    mutating func take(_ piece: UnsafeBufferPointer<UInt8>)
+}
+
+/// Pieces handed to a closure.
+private struct EmittedPieces: TermPieces {
+    let emit: (UnsafeBufferPointer<UInt8>) -> Void
+
+    func take(_ piece: UnsafeBufferPointer<UInt8>) { emit(piece) }
 }
