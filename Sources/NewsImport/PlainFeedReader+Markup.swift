@@ -230,20 +230,22 @@ extension PlainFeedReader {
     /// The character of one of the five predefined references starting
     /// `word` (eight bytes from the `&`), and the reference's length.
     /// Escaped HTML is written with them, several per sentence
-    /// (`&lt;p&gt;`): compared whole, not byte by byte and name by name.
+    /// (`&lt;p&gt;`): compared whole, not byte by byte and name by name,
+    /// with the references written out as numbers (a table of them was a
+    /// global, looked up with a check that it was made at every reference).
     @inline(__always)
     static func predefinedReference(_ word: UInt64) -> (UInt8, Int)? {
-        for reference in packedPredefined where EightBytes.keeping(first: reference.length, of: word) == reference.word {
-            return (reference.character, reference.length)
+        switch word & 0xFFFF_FFFF {
+        case 0x3B74_6C26: return (UInt8(ascii: "<"), 4)   // "&lt;", its first byte lowest
+        case 0x3B74_6726: return (UInt8(ascii: ">"), 4)   // "&gt;"
+        default: break
         }
-        return nil
-    }
-
-    /// `predefined`, each written whole ("&lt;") and packed as eight bytes
-    /// loaded from its `&` are.
-    private static let packedPredefined: [(word: UInt64, length: Int, character: UInt8)] = predefined.map {
-        let written = [UInt8(ascii: "&")] + $0.name + [UInt8(ascii: ";")]
-        return (EightBytes.packed(written), written.count, UInt8($0.value))
+        if word & 0xFF_FFFF_FFFF == 0x3B_706D_6126 { return (UInt8(ascii: "&"), 5) }   // "&amp;"
+        switch word & 0xFFFF_FFFF_FFFF {
+        case 0x3B74_6F75_7126: return (UInt8(ascii: "\""), 6)   // "&quot;"
+        case 0x3B73_6F70_6126: return (UInt8(ascii: "'"), 6)   // "&apos;"
+        default: return nil
+        }
     }
 
     private static let predefined: [(name: [UInt8], value: UInt32)] = [

@@ -188,7 +188,7 @@ final class PlainFeedReader: FeedEventSource {
             i = EightBytes.skipUnmarked(in: bytes, from: i, to: end) { Self.special($0, inText: true) }
             guard i < end else { break }
             let byte = bytes[i]
-            if Self.textClass[Int(byte)] == 0 {
+            if Self.isTakenAsItIs(byte) {
                 i += 1
                 continue
             }
@@ -245,7 +245,7 @@ final class PlainFeedReader: FeedEventSource {
             i = EightBytes.skipUnmarked(in: bytes, from: i, to: end) { Self.special($0, inText: false) }
             guard i < end else { continue }   // to the check of the window's end above
             let byte = bytes[i]
-            if Self.textClass[Int(byte)] == 0 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
+            if Self.isTakenAsItIs(byte) || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
                 i += 1
                 continue
             }
@@ -399,14 +399,14 @@ final class PlainFeedReader: FeedEventSource {
         return true
     }
 
-    /// 0 for bytes that character data takes as they are; 1 for those the
-    /// text loop must look at.
-    private static let textClass: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x09: 0
-        case 0..<0x20, 0x3C, 0x26, 0x5D, 0xEF: 1   // controls, line ends, < & ] and U+F000–U+FFFF's lead
-        default: 0
-        }
+    /// Whether character data takes the byte as it is; the others (controls,
+    /// line ends, < & ] and U+F000–U+FFFF's lead) the text loop must look at.
+    /// Compared, not looked up in a table: a global table is checked to be
+    /// made at every look.
+    @inline(__always)
+    static func isTakenAsItIs(_ byte: UInt8) -> Bool {
+        byte == 0x09 || !(byte < 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
+                          || byte == UInt8(ascii: "]") || byte == 0xEF)
     }
 
     /// The bytes among eight of text or CDATA that need a look one by one

@@ -184,6 +184,27 @@ final class PlainFeedReaderTests: XCTestCase {
         XCTAssertEqual(taken, (references.count - 7) * 10 * 2)
     }
 
+    /// The five predefined references are recognised from the eight bytes
+    /// at their `&` (written out as numbers there), whatever follows them,
+    /// and nothing else is: a reference not recognised there is still read,
+    /// the slow way, so the comparisons with libxml2 above cannot tell.
+    func testThePredefinedReferencesAreRecognisedAtOnce() {
+        func recognised(_ written: String) -> (UInt8, Int)? {
+            let bytes = Array((written + "xxxxxxxx").utf8)
+            return bytes.withUnsafeBufferPointer { PlainFeedReader.predefinedReference(EightBytes.load($0, at: 0)) }
+        }
+        let expected: [(String, Character)] = [("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""),
+                                               ("&apos;", "'")]
+        for (written, character) in expected {
+            let found = recognised(written)
+            XCTAssertEqual(found?.0, character.asciiValue, written)
+            XCTAssertEqual(found?.1, written.utf8.count, written)
+        }
+        for nearMiss in ["&lt", "&ltx;", "&LT;", "&amp", "&am;", "&quot", "&quo;;", "&apos ", "&#60;", "&gt ;", "lt;"] {
+            XCTAssertNil(recognised(nearMiss), nearMiss)
+        }
+    }
+
     /// The test that lets the loops skip eight bytes at once agrees with
     /// the byte-by-byte rule for every byte at every place in a word, and
     /// for random words (whose borrows could mislead a careless test): it
