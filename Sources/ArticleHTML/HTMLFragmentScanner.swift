@@ -7,7 +7,7 @@ package struct HTMLFragmentNode: HTMLNodeView {
     package var name: String
     /// The attributes as written, looked at only when asked for: most
     /// (links' addresses, images' sizes) never are, and making two strings
-    /// of each, name and value, was a fifth of the scanner's time.
+    /// of each, name and value, was a tenth of the scanner's time.
     fileprivate var attributes: [HTMLFragmentAttribute]
     /// The fragment, while the scanner reads it.
     fileprivate var fragment: UnsafeBufferPointer<UInt8>

@@ -147,7 +147,9 @@ final class FrenchTermCache: @unchecked Sendable {
                     }
                 }
                 let count = Int(slots[slot].termsCount)
-                if count > 0 { pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count)) }
+                if count > 0 {
+                    pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count))
+                }
                 pending = min(end + 1, n)   // the space gives no term
             }
             start = end + 1

@@ -372,16 +372,12 @@ final class PendingPostings {
         let payload = output + 10
         var out = payload
         @inline(__always) func put(_ value: UInt64) {
-            var value = value
-            while value >= 0x80 {
-                out.pointee = UInt8(truncatingIfNeeded: value) | 0x80
+            Varint.write(value) { byte in
+                out.pointee = byte
                 out += 1
-                value >>= 7
             }
-            out.pointee = UInt8(truncatingIfNeeded: value)
-            out += 1
         }
-        let documentShift = UInt64(positionBits + 1)
+        let documentShift = UInt64(positionBits + 1), columnBit = UInt64(1) << UInt64(positionBits)
         let positionMask = UInt64(lastPosition)
         let total = occurrences.count, occurrences = occurrences.baseAddress!
         var count = 0
@@ -392,7 +388,7 @@ final class PendingPostings {
             var last = index
             var titles = 0
             while last < total && occurrences[last] >> documentShift == local {
-                titles &+= Int(truncatingIfNeeded: ~occurrences[last] >> UInt64(positionBits)) & 1
+                if occurrences[last] & columnBit == 0 { titles += 1 }
                 last += 1
             }
             let document = documents[Int(local & UInt64(documentLimit))]
