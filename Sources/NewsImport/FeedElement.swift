@@ -14,14 +14,18 @@ struct FeedElement: Sendable {
     let line: Int
     let attributes: [Attribute]
 
-    init(namespace: String?, localName: String, depth: Int, line: Int, attributes: [Attribute]) {
+    /// `prefixResolved`: the reader resolved the name's prefix itself, so that
+    /// its local name holds no colon (the plain reader, which leaves an
+    /// undeclared prefix to libxml2): it is then not looked through.
+    init(namespace: String?, localName: String, depth: Int, line: Int, attributes: [Attribute],
+         prefixResolved: Bool = false) {
         // An undeclared prefix ("dc:creator" without xmlns:dc) leaves libxml2
         // with a colon in the local name and no namespace; such feeds exist,
         // so the usual prefixes are given their usual namespaces.
         // (The colon is looked for among the bytes: a search for a character
         // walked the name grapheme by grapheme, a tenth of a second for the
         // elements of 100,000 items.)
-        if namespace == nil, let colon = localName.utf8.firstIndex(of: UInt8(ascii: ":")),
+        if !prefixResolved, namespace == nil, let colon = localName.utf8.firstIndex(of: UInt8(ascii: ":")),
            let guessed = FeedNamespace.conventional[String(localName[..<colon])] {
             self.namespace = guessed
             self.localName = String(localName[localName.index(after: colon)...])

@@ -73,7 +73,7 @@ extension PlainFeedReader {
         }
         // libxml2 keeps a node's line in 16 bits: later lines all read 65535.
         let element = FeedElement(namespace: namespace, localName: localName, depth: open.count,
-                                  line: min(line, 65535), attributes: resolved)
+                                  line: min(line, 65535), attributes: resolved, prefixResolved: true)
         rootSeen = true
         if selfClosing {
             bindings.removeLast(added)
