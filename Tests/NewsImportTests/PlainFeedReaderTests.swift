@@ -184,6 +184,17 @@ final class PlainFeedReaderTests: XCTestCase {
         XCTAssertEqual(taken, (references.count - 7) * 10 * 2)
     }
 
+    /// The name bytes' two words of bits say what the rule says, byte by
+    /// byte: ASCII letters, digits, "_", "-", "." and ":", nothing else.
+    func testNameBytesAreExactlyTheRulesBytes() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let expected = isLetter || (0x30...0x39).contains(byte) || "_-.:".utf8.contains(byte)
+            XCTAssertEqual(PlainFeedReader.isNameByte(byte), expected, "byte \(value)")
+        }
+    }
+
     /// The five predefined references are recognised from the eight bytes
     /// at their `&` (written out as numbers there), whatever follows them,
     /// and nothing else is: a reference not recognised there is still read,
