@@ -122,6 +122,9 @@ final class FrenchTermCache: @unchecked Sendable {
         /// remembered are scanned together, at the next remembered one.
         var pending = 0
         var start = 0
+        // Counted here, kept in the cache at the end (once full, for judging
+        // it): counted in the cache, each look-up wrote to memory twice.
+        var looked = 0, hit = 0
         while start < n {
             // Sixteen bytes are read from the start: near the text's end,
             // the scanner reads the rest. Most stretches end among them: the
@@ -138,9 +141,14 @@ final class FrenchTermCache: @unchecked Sendable {
             if length == 0 && pending == start {   // another space, which gives no term
                 pending = min(end + 1, n)
             }
-            if length > 0 && length <= Self.longestStretch && readable,
-               let slot = slot(for: base + start, length: length, firstBytes: firstBytes, secondBytes: secondBytes,
-                               counted: judging) {
+            if length > 0 && length <= Self.longestStretch && readable {
+                looked += 1
+                guard let slot = slot(for: base + start, length: length, firstBytes: firstBytes,
+                                      secondBytes: secondBytes) else {
+                    start = end + 1
+                    continue
+                }
+                hit += 1
                 if start > pending {
                     FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true) {
                         pieces.take($0)
@@ -157,21 +165,22 @@ final class FrenchTermCache: @unchecked Sendable {
         if n > pending {
             FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true) { pieces.take($0) }
         }
-        if judging && lookups >= Self.judgedLookups {
-            if found * 2 < lookups { bypassBytes = Self.bypassedBytes }
-            lookups = 0
-            found = 0
+        if judging {
+            lookups += looked
+            found += hit
+            if lookups >= Self.judgedLookups {
+                if found * 2 < lookups { bypassBytes = Self.bypassedBytes }
+                lookups = 0
+                found = 0
+            }
         }
     }
 
     /// The slot remembering the stretch, found or filled now; nil when it
     /// is not remembered and there is no more room. `firstBytes` and
-    /// `secondBytes`: the sixteen bytes from the stretch's start; `counted`:
-    /// the look-up counts for judging the cache.
+    /// `secondBytes`: the sixteen bytes from the stretch's start.
     @inline(__always)
-    private func slot(for stretch: UnsafePointer<UInt8>, length: Int, firstBytes: UInt64, secondBytes: UInt64,
-                      counted: Bool) -> Int? {
-        if counted { lookups += 1 }
+    private func slot(for stretch: UnsafePointer<UInt8>, length: Int, firstBytes: UInt64, secondBytes: UInt64) -> Int? {
         let first = EightBytes.keeping(first: length, of: firstBytes)
         let second = EightBytes.keeping(first: length - 8, of: secondBytes)
         let hash = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
@@ -180,7 +189,6 @@ final class FrenchTermCache: @unchecked Sendable {
         while tags[slot] != 0 {
             if tags[slot] == tag && slots[slot].length == UInt32(length) && slots[slot].first == first
                 && slots[slot].second == second {
-                if counted { found += 1 }
                 return slot
             }
             slot = (slot + 1) & Self.slotMask
