@@ -26,8 +26,17 @@ public struct PagerState: Sendable, Equatable {
         self.article = article
         self.images = images
         self.listIndex = listIndex
-        self.layout = ArticleLayout(article: article, width: width)
-        relayout(width: width, user: user, threshold: threshold)
+        // Laid out once: a plain layout made first, only to be replaced by
+        // `relayout`, doubled the time an article took to open.
+        self.layout = Self.layout(article, width: width, images: images, user: user, threshold: threshold,
+                                  language: language, justify: justify, timeZone: timeZone)
+    }
+
+    private static func layout(_ article: Article, width: Int, images: [ImageStatus], user: String, threshold: Int,
+                               language: LayoutLanguage, justify: Bool, timeZone: TimeZone) -> ArticleLayout {
+        ArticleLayout(article: article, width: width, language: language, justify: justify, timeZone: timeZone) { ref in
+            .init(status: images.first { $0.url == ref.url }, user: user, threshold: threshold)
+        }
     }
 
     public func status(of image: ImageRef) -> ImageStatus? {
@@ -39,11 +48,8 @@ public struct PagerState: Sendable, Equatable {
     mutating func relayout(width: Int, user: String, threshold: Int) {
         let anchor = layout.lines.indices.contains(top) ? layout.lines[top].block : nil
         let lineInBlock = anchor.map { block in top - (layout.lines.firstIndex { $0.block == block } ?? top) } ?? 0
-        let images = self.images
-        layout = ArticleLayout(article: article, width: width, language: language, justify: justify,
-                               timeZone: timeZone) { ref in
-            .init(status: images.first { $0.url == ref.url }, user: user, threshold: threshold)
-        }
+        layout = Self.layout(article, width: width, images: images, user: user, threshold: threshold,
+                             language: language, justify: justify, timeZone: timeZone)
         if let anchor, let first = layout.lines.firstIndex(where: { $0.block == anchor }) {
             let blockLength = layout.lines[first...].prefix { $0.block == anchor }.count
             top = first + min(lineInBlock, max(0, blockLength - 1))

@@ -35,6 +35,7 @@ final class ReaderLoop {
         state.now = Date()
         var frame = state.render()
         terminal.draw(frame)
+        ReaderWarmUp.start(store: store, state: state)
         while running && !Signals.hangup {
             let input = terminal.read(timeout: nextTimeout())
             if Signals.hangup { break }

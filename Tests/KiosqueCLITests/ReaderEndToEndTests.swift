@@ -55,6 +55,32 @@ final class ReaderEndToEndTests: CLITestCase {
         try session.waitFor("the reader to exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
     }
 
+    /// The reader opens the selected article out of sight once its first
+    /// screen is drawn (so that the first Enter is quick): that opening
+    /// marks nothing read, and the first Enter then shows the article.
+    func testTheArticleOpenedOutOfSightIsNotMarkedRead() throws {
+        let rows = try importSamples()
+        let session = try startReader()
+        try session.waitFor("the list") { $0.contains { $0.contains("Titre") } }
+        Thread.sleep(forTimeInterval: 1)   // the opening out of sight is done by then
+        try session.send("q")
+        try session.waitFor("the reader to exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
+        let after = try XCTUnwrap(json(try kiosque("list", "--json")) as? [[String: Any]])
+        XCTAssertEqual(after.count, rows.count)
+        XCTAssertTrue(after.allSatisfy { $0["unread"] as? Bool == true }, "\(after.map { $0["unread"] ?? "?" })")
+
+        let again = try startReader()
+        try again.waitFor("the list") { $0.contains { $0.contains("Titre") } }
+        try again.send("Enter")
+        let first = try XCTUnwrap(rows.first?["title"] as? String)
+        let words = first.split(separator: " ").prefix(3).joined(separator: " ")
+        let pager = try again.waitFor("the first article") { $0.contains { $0.contains("Publié dans") } }
+        XCTAssertTrue(pager.joined(separator: "\n").contains(words), words)
+        try again.send("q")
+        try again.send("q")
+        try again.waitFor("the reader to exit") { $0.contains { $0.contains("KIOSQUE-EXIT=0") } }
+    }
+
     func testResizeStormDownToOneByOne() throws {
         _ = try importSamples()
         let session = try startReader()
