@@ -35,7 +35,8 @@ final class ReaderLoop {
         state.now = Date()
         var frame = state.render()
         terminal.draw(frame)
-        ReaderWarmUp.start(store: store, state: state)
+        let warmUp = ReaderWarmUp.start(store: store, state: state)
+        defer { warmUp?.wait() }
         while running && !Signals.hangup {
             let input = terminal.read(timeout: nextTimeout())
             if Signals.hangup { break }
