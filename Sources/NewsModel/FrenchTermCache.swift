@@ -94,21 +94,13 @@ final class FrenchTermCache: @unchecked Sendable {
         return body(cache)
     }
 
-    /// The search terms of `text`, in order, handed to `emit` in pieces
+    /// The search terms of `text`, in order, handed to `pieces` in pieces
     /// that may hold several terms joined by spaces (never empty): joined
     /// by spaces, they make `FrenchAnalyzer.joinedTermsUTF8`. Sixteen bytes
     /// can be read from the start of each piece, whatever its length.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        withoutActuallyEscaping(emit) { emit in
-            var pieces = EmittedPieces(emit: emit)
-            scan(text, into: &pieces)
-        }
-    }
-
-    /// `scan`, the pieces handed to `pieces`: specialised for each kind of
-    /// taker, whose `take` is then inlined where the pieces are found (a
-    /// closure called for each of a large import's million pieces cost more
-    /// than the joining it did).
+    /// Specialised for each kind of taker, whose `take` is then inlined
+    /// where the pieces are found (a closure called for each of a large
+    /// import's million pieces cost more than the joining it did).
     func scan<Pieces: TermPieces>(_ text: UnsafeBufferPointer<UInt8>, into pieces: inout Pieces) {
         let n = text.count
         guard let base = text.baseAddress else { return }
@@ -143,22 +135,19 @@ final class FrenchTermCache: @unchecked Sendable {
             }
             if length > 0 && length <= Self.longestStretch && readable {
                 looked += 1
-                guard let slot = slot(for: base + start, length: length, firstBytes: firstBytes,
-                                      secondBytes: secondBytes) else {
-                    start = end + 1
-                    continue
-                }
-                hit += 1
-                if start > pending {
-                    FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true) {
-                        pieces.take($0)
+                if let slot = slot(for: base + start, length: length, firstBytes: firstBytes, secondBytes: secondBytes) {
+                    hit += 1
+                    if start > pending {
+                        FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true) {
+                            pieces.take($0)
+                        }
                     }
+                    let count = Int(slots[slot].termsCount)
+                    if count > 0 {
+                        pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count))
+                    }
+                    pending = min(end + 1, n)   // the space gives no term
                 }
-                let count = Int(slots[slot].termsCount)
-                if count > 0 {
-                    pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count))
-                }
-                pending = min(end + 1, n)   // the space gives no term
             }
             start = end + 1
         }
@@ -261,11 +250,4 @@ final class FrenchTermCache: @unchecked Sendable {
 /// What takes the pieces of terms `FrenchTermCache.scan` finds.
 protocol TermPieces {
     mutating func take(_ piece: UnsafeBufferPointer<UInt8>)
-}
-
-/// Pieces handed to a closure.
-private struct EmittedPieces: TermPieces {
-    let emit: (UnsafeBufferPointer<UInt8>) -> Void
-
-    func take(_ piece: UnsafeBufferPointer<UInt8>) { emit(piece) }
 }

@@ -11,7 +11,7 @@ import ReaderUI
 /// a frame's worth. Nothing is written (the copy's effects, marking the
 /// article read among them, are dropped) and nothing is shown.
 final class ReaderWarmUp: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
+    private let done = Handed<Bool>()
 
     /// Nil when there is no article to open.
     static func start(store: NewsStore, state: AppState) -> ReaderWarmUp? {
@@ -19,7 +19,7 @@ final class ReaderWarmUp: @unchecked Sendable {
         let index = state.list.selection
         let warmUp = ReaderWarmUp()
         Thread.detachNewThread {
-            defer { warmUp.done.signal() }
+            defer { warmUp.done.set(true) }
             guard let article = try? store.article(id: id) else { return }
             let images = (try? store.images(ofArticle: id)) ?? []
             var copy = state
@@ -33,6 +33,6 @@ final class ReaderWarmUp: @unchecked Sendable {
     /// exits, so that the store is never closed under it (a reader quit at
     /// once would otherwise end the process in the middle of a read).
     func wait() {
-        done.wait()
+        _ = done.wait()
     }
 }

@@ -15,16 +15,23 @@ final class FrenchTermCacheTests: XCTestCase {
         return joined
     }
 
-    private func cached(_ bytes: [UInt8], _ cache: FrenchTermCache) -> [UInt8] {
-        var joined: [UInt8] = []
-        bytes.withUnsafeBufferPointer { text in
-            cache.scan(text) { terms in
-                XCTAssertFalse(terms.isEmpty, "no empty piece")
-                if !joined.isEmpty { joined.append(0x20) }
-                joined.append(contentsOf: terms)
-            }
+    /// The pieces joined by spaces, and whether any was empty.
+    private struct Joined: TermPieces {
+        var bytes: [UInt8] = []
+        var hadEmptyPiece = false
+
+        mutating func take(_ piece: UnsafeBufferPointer<UInt8>) {
+            if piece.isEmpty { hadEmptyPiece = true }
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(contentsOf: piece)
         }
-        return joined
+    }
+
+    private func cached(_ bytes: [UInt8], _ cache: FrenchTermCache) -> [UInt8] {
+        var joined = Joined()
+        bytes.withUnsafeBufferPointer { cache.scan($0, into: &joined) }
+        XCTAssertFalse(joined.hadEmptyPiece, "no empty piece")
+        return joined.bytes
     }
 
     /// Pieces of text as feeds write them, and as they should not.

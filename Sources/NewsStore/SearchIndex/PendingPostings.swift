@@ -275,20 +275,19 @@ final class PendingPostings {
         // pointers: the arrays' uniqueness was checked for each of 1.5
         // million occurrences.
         let order = termsInOrder()
-        let terms = termCount
-        let rank = UnsafeMutablePointer<Int32>.allocate(capacity: terms)
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: terms + 1)
-        let next = UnsafeMutablePointer<Int>.allocate(capacity: terms + 1)
+        let rank = UnsafeMutablePointer<Int32>.allocate(capacity: termCount)
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: termCount + 1)
+        let next = UnsafeMutablePointer<Int>.allocate(capacity: termCount + 1)
         defer {
             rank.deallocate()
             starts.deallocate()
             next.deallocate()
         }
         for (place, id) in order.enumerated() { rank[id] = Int32(place) }
-        starts.initialize(repeating: 0, count: terms + 1)
+        starts.initialize(repeating: 0, count: termCount + 1)
         for occurrence in occurrences.buffer { starts[Int(rank[Int(occurrence >> Self.termShift)]) + 1] += 1 }
-        for place in 0..<terms { starts[place + 1] += starts[place] }
-        next.initialize(from: starts, count: terms + 1)
+        for place in 0..<termCount { starts[place + 1] += starts[place] }
+        next.initialize(from: starts, count: termCount + 1)
         grouped.resize(toUnwritten: occurrences.count)
         for occurrence in occurrences.buffer {
             let place = Int(rank[Int(occurrence >> Self.termShift)])
