@@ -39,46 +39,88 @@ public enum FrenchAnalyzer {
         joinedTermsUTF8(utf8: text, room: text.count * 2 + 16)
     }
 
+    /// The terms of a text joined as `joinedTermsUTF8` joins them, and a
+    /// token for each term, in order: the same number wherever the same
+    /// remembered word gives that term (see `FrenchTermCache`), so that the
+    /// search index finds the term by it instead of by its bytes; 0 for a
+    /// term without one. Never the same token for two different terms; the
+    /// same term may have several. `tokens` is empty when no term has one.
+    public static func joinedTermsAndTokens(utf8 text: UnsafeBufferPointer<UInt8>) -> (terms: [UInt8], tokens: [UInt32]) {
+        joinedTermsAndTokens(utf8: text, room: text.count * 2 + 16)
+    }
+
+    /// Tokens are below this: a table indexed by them has this many entries.
+    public static let termTokenLimit = FrenchTermCache.tokenLimit
+
     /// Written into the array's own memory, through a pointer: appending
     /// checked the array's uniqueness and room for each of the fifteen
     /// million terms of a large import. Terms that would not fit in `room`
     /// are joined again in memory that grows. Words seen before are found
     /// in a `FrenchTermCache` rather than worked out again.
     static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> [UInt8] {
-        var fits = true
-        let joined = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
-            var terms = JoinedTerms(out: buffer.baseAddress!, room: room)
-            FrenchTermCache.withCache { cache in cache.scan(text, into: &terms) }
-            fits = terms.fits
-            count = terms.fits ? terms.count : 0
-        }
-        return fits ? joined : joinedTermsGrowing(utf8: text)
+        joinedTermsAndTokens(utf8: text, room: room).terms
     }
 
-    /// Terms joined by spaces in `room` bytes at `out`; `fits` turns false
-    /// for good once one would not fit.
+    static func joinedTermsAndTokens(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> (terms: [UInt8], tokens: [UInt32]) {
+        FrenchTermCache.withCache { joinedTermsAndTokens(utf8: text, room: room, cache: $0) }
+    }
+
+    /// `joinedTermsAndTokens` with the words `cache` remembers.
+    static func joinedTermsAndTokens(utf8 text: UnsafeBufferPointer<UInt8>, room: Int, cache: FrenchTermCache)
+    -> (terms: [UInt8], tokens: [UInt32]) {
+        var fits = true
+        var tokens: [UInt32] = []
+        let joined = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            // A term takes a byte and a space at least (the last no space).
+            let tokenRoom = room / 2 + 1
+            var terms = JoinedTerms(out: buffer.baseAddress!, room: room,
+                                    tokens: cache.tokenScratch(atLeast: tokenRoom), tokenRoom: tokenRoom)
+            cache.scan(text, into: &terms)
+            fits = terms.fits
+            count = terms.fits ? terms.count : 0
+            // Copied out at their size (the scratch has room for a term in
+            // every other byte, five times what news needs), and not at all
+            // while the cache is passed over.
+            if fits && !cache.isBypassed {
+                tokens = Array(UnsafeBufferPointer(start: terms.tokens, count: terms.tokenCount))
+            }
+        }
+        return fits ? (joined, tokens) : (joinedTermsGrowing(utf8: text), [])
+    }
+
+    /// Terms joined by spaces in `room` bytes at `out`, their tokens in
+    /// `tokenRoom` at `tokens`; `fits` turns false for good once a term
+    /// would not fit. The tokens fit whenever the terms do (a piece is never
+    /// empty, so each term takes a byte and a space at least, the last no
+    /// space, and `tokenRoom` is half of `room` and one more); they are
+    /// checked all the same, as memory written through a pointer.
     private struct JoinedTerms: TermPieces {
         let out: UnsafeMutablePointer<UInt8>
         let room: Int
         var count = 0
+        let tokens: UnsafeMutablePointer<UInt32>
+        let tokenRoom: Int
+        var tokenCount = 0
         var fits = true
 
-        init(out: UnsafeMutablePointer<UInt8>, room: Int) {
+        init(out: UnsafeMutablePointer<UInt8>, room: Int, tokens: UnsafeMutablePointer<UInt32>, tokenRoom: Int) {
             self.out = out
             self.room = room
+            self.tokens = tokens
+            self.tokenRoom = tokenRoom
         }
 
         @inline(__always)
-        mutating func take(_ terms: UnsafeBufferPointer<UInt8>) {
-            guard fits, count + terms.count + 1 <= room else { fits = false; return }
+        mutating func take(_ piece: UnsafeBufferPointer<UInt8>, terms: Int, token: UInt32) {
+            guard fits, count &+ piece.count &+ 1 <= room, tokenCount &+ terms <= tokenRoom else { fits = false; return }
             if count > 0 {
                 out[count] = 0x20
-                count += 1
+                count &+= 1
             }
             let to = UnsafeMutableRawPointer(out + count)
-            let from = UnsafeRawPointer(terms.baseAddress!)
+            let from = UnsafeRawPointer(piece.baseAddress!)
             let chunk = FrenchTermScanner.readablePast
-            if terms.count <= chunk && count + chunk <= room {
+            if piece.count <= chunk && count &+ chunk <= room {
                 // Most terms, sixteen bytes at once (past them, bytes
                 // the next term overwrites): a call to memmove for
                 // each of eighteen million terms cost more.
@@ -86,9 +128,15 @@ public enum FrenchAnalyzer {
                 to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8,
                               as: UInt64.self)
             } else {
-                to.copyMemory(from: from, byteCount: terms.count)
+                to.copyMemory(from: from, byteCount: piece.count)
             }
-            count += terms.count
+            count &+= piece.count
+            // Counts are bounded by the rooms checked above: no overflow
+            // check, and the one token stored without asking (0 before the
+            // zeros of a piece of several terms).
+            tokens[tokenCount] = token
+            if terms > 1 { (tokens + (tokenCount &+ 1)).initialize(repeating: 0, count: terms &- 1) }
+            tokenCount &+= terms
         }
     }
 

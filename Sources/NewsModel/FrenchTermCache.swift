@@ -20,14 +20,18 @@ import Synchronization
 /// analyzer runs on the import's two threads at once.
 final class FrenchTermCache: @unchecked Sendable {
     /// A remembered stretch: its bytes (at most sixteen, packed in two
-    /// words, zeros past its length), and where its terms lie among
-    /// `termBytes`, joined by spaces.
+    /// words, zeros past its length), where its terms lie among
+    /// `termBytes`, joined by spaces, how many terms they are, and the
+    /// token of the one term when they are one (in the slot's 32 bytes:
+    /// the look-up reads them anyway).
     private struct Slot {
         var first: UInt64
         var second: UInt64
-        var length: UInt32
+        var length: UInt8
+        var terms: UInt8
+        var termsCount: UInt16
         var termsStart: UInt32
-        var termsCount: UInt32
+        var token: UInt32
     }
 
     static let longestStretch = 16
@@ -48,6 +52,19 @@ final class FrenchTermCache: @unchecked Sendable {
     private var termBytesCount = 0
     private var remembered = 0
 
+    /// This cache's number among those made to give tokens, from 1 (0 for
+    /// none): with a slot, it makes the token of the slot's term
+    /// (`token(slot:)`). Never given twice, so that a token never stands
+    /// for two terms, even once its cache is gone.
+    private let serial: Int
+    private static let madeGivingTokens = Atomic<Int>(0)
+
+    /// Tokens are given by the first `tokenSerials - 1` caches made to give
+    /// them (an import lends out two, one for each of its threads), so that
+    /// a table indexed by token stays small: below `tokenLimit`.
+    private static let tokenSerials = 16
+    static let tokenLimit = tokenSerials << slotBits
+
     /// Once the cache is full, whether it still finds most stretches. A
     /// look-up that finds nothing costs as much as scanning the stretch, and
     /// when the words are many and evenly used (a vocabulary of 100,000
@@ -66,7 +83,10 @@ final class FrenchTermCache: @unchecked Sendable {
     /// Whether texts are scanned whole for now.
     var isBypassed: Bool { bypassBytes > 0 }
 
-    init() {
+    /// `givingTokens`: whether the terms it remembers come with tokens, as
+    /// those of the caches `withCache` lends out do.
+    init(givingTokens: Bool = false) {
+        serial = givingTokens ? Self.madeGivingTokens.add(1, ordering: .relaxed).newValue : 0
         // Zeroed pages from the system, touched only as slots fill: a
         // process that analyzes a few texts pays for a few pages.
         slots = calloc(1 << Self.slotBits, MemoryLayout<Slot>.stride)!.bindMemory(
@@ -82,6 +102,23 @@ final class FrenchTermCache: @unchecked Sendable {
         free(slots)
         free(tags)
         free(termBytes)
+        free(tokenScratch)
+    }
+
+    /// Where the analyzer writes a text's tokens before copying them out,
+    /// kept from one text to the next.
+    private var tokenScratch: UnsafeMutablePointer<UInt32>?
+    private var tokenScratchCapacity = 0
+
+    /// Room for `count` tokens, valid until the next call.
+    func tokenScratch(atLeast count: Int) -> UnsafeMutablePointer<UInt32> {
+        if let tokenScratch, tokenScratchCapacity >= count { return tokenScratch }
+        free(tokenScratch)
+        tokenScratchCapacity = max(count, 1 << 12)
+        let made = malloc(tokenScratchCapacity * MemoryLayout<UInt32>.stride)!.bindMemory(
+            to: UInt32.self, capacity: tokenScratchCapacity)
+        tokenScratch = made
+        return made
     }
 
     private static let idle = Mutex<[FrenchTermCache]>([])
@@ -89,7 +126,7 @@ final class FrenchTermCache: @unchecked Sendable {
     /// Runs `body` with a cache no other thread uses meanwhile; the cache
     /// keeps what it learnt for the next caller.
     static func withCache<T>(_ body: (FrenchTermCache) -> T) -> T {
-        let cache = idle.withLock { $0.popLast() } ?? FrenchTermCache()
+        let cache = idle.withLock { $0.popLast() } ?? FrenchTermCache(givingTokens: true)
         defer { idle.withLock { if $0.count < 4 { $0.append(cache) } } }
         return body(cache)
     }
@@ -106,7 +143,7 @@ final class FrenchTermCache: @unchecked Sendable {
         guard let base = text.baseAddress else { return }
         if bypassBytes > 0 {
             bypassBytes -= n
-            FrenchTermScanner.scan(text, asTerms: true) { pieces.take($0) }
+            FrenchTermScanner.scan(text, asTerms: true) { pieces.take($0, terms: 1, token: 0) }
             return
         }
         let judging = remembered >= Self.rememberedAtMost
@@ -139,12 +176,13 @@ final class FrenchTermCache: @unchecked Sendable {
                     hit += 1
                     if start > pending {
                         FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<start]), asTerms: true) {
-                            pieces.take($0)
+                            pieces.take($0, terms: 1, token: 0)
                         }
                     }
                     let count = Int(slots[slot].termsCount)
                     if count > 0 {
-                        pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count))
+                        pieces.take(UnsafeBufferPointer(start: termBytes + Int(slots[slot].termsStart), count: count),
+                                    terms: Int(slots[slot].terms), token: slots[slot].token)
                     }
                     pending = min(end + 1, n)   // the space gives no term
                 }
@@ -152,7 +190,9 @@ final class FrenchTermCache: @unchecked Sendable {
             start = end + 1
         }
         if n > pending {
-            FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true) { pieces.take($0) }
+            FrenchTermScanner.scan(UnsafeBufferPointer(rebasing: text[pending..<n]), asTerms: true) {
+                pieces.take($0, terms: 1, token: 0)
+            }
         }
         if judging {
             lookups += looked
@@ -176,7 +216,7 @@ final class FrenchTermCache: @unchecked Sendable {
         var slot = Int(truncatingIfNeeded: hash >> 40) & Self.slotMask
         let tag = UInt8(truncatingIfNeeded: hash >> 32) | 1
         while tags[slot] != 0 {
-            if tags[slot] == tag && slots[slot].length == UInt32(length) && slots[slot].first == first
+            if tags[slot] == tag && slots[slot].length == UInt8(length) && slots[slot].first == first
                 && slots[slot].second == second {
                 return slot
             }
@@ -195,6 +235,7 @@ final class FrenchTermCache: @unchecked Sendable {
         else { return nil }
         let termsStart = termBytesCount
         var count = termsStart
+        var terms: UInt8 = 0
         let termBytes = termBytes
         FrenchTermScanner.scan(UnsafeBufferPointer(start: stretch, count: length), asTerms: true) { term in
             if count > termsStart {
@@ -203,13 +244,24 @@ final class FrenchTermCache: @unchecked Sendable {
             }
             (termBytes + count).update(from: term.baseAddress!, count: term.count)
             count += term.count
+            terms += 1
         }
         termBytesCount = count
         remembered += 1
-        slots[slot] = Slot(first: first, second: second, length: UInt32(length),
-                           termsStart: UInt32(termsStart), termsCount: UInt32(count - termsStart))
+        slots[slot] = Slot(first: first, second: second, length: UInt8(length), terms: terms,
+                           termsCount: UInt16(count - termsStart), termsStart: UInt32(termsStart),
+                           token: terms == 1 ? token(slot: slot) : 0)
         tags[slot] = tag
         return slot
+    }
+
+    /// The token of the one term a slot remembers: the same number for
+    /// every stretch found in that slot, whatever the text and the thread,
+    /// since a slot, once filled, never changes; never the number of
+    /// another cache's slot. 0 from a cache that gives none, or made past
+    /// the first few.
+    private func token(slot: Int) -> UInt32 {
+        serial > 0 && serial < Self.tokenSerials ? UInt32(truncatingIfNeeded: serial << Self.slotBits | slot) : 0
     }
 
     /// Where the first space among sixteen bytes is (the first eight in
@@ -247,7 +299,9 @@ final class FrenchTermCache: @unchecked Sendable {
     }
 }
 
-/// What takes the pieces of terms `FrenchTermCache.scan` finds.
+/// What takes the pieces of terms `FrenchTermCache.scan` finds: `terms`
+/// of them joined by spaces; `token`, when not 0, the token of a piece of
+/// one term remembered by the cache (see `FrenchTermCache.token(slot:)`).
 protocol TermPieces {
-    mutating func take(_ piece: UnsafeBufferPointer<UInt8>)
+    mutating func take(_ piece: UnsafeBufferPointer<UInt8>, terms: Int, token: UInt32)
 }

@@ -10,20 +10,29 @@ struct SearchTerms {
     /// The terms joined by spaces, in UTF-8, as the index reads them.
     let titleUTF8: [UInt8]
     let bodyUTF8: [UInt8]
+    /// Each term's token, or none (see `FrenchAnalyzer.joinedTermsAndTokens`):
+    /// the index finds a term it met before by its token.
+    let titleTokens: [UInt32]
+    let bodyTokens: [UInt32]
 
     var title: String { String(decoding: titleUTF8, as: UTF8.self) }
     var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
 
     /// `body`: the body's text, as `StoredBody.searchTextUTF8` gives it.
     init(title: String, body: StoredBody) {
-        titleUTF8 = FrenchAnalyzer.joinedTermsUTF8(title)
-        bodyUTF8 = body.searchTextUTF8.withUnsafeBufferPointer { FrenchAnalyzer.joinedTermsUTF8(utf8: $0) }
+        var title = title
+        (titleUTF8, titleTokens) = title.withUTF8 { FrenchAnalyzer.joinedTermsAndTokens(utf8: $0) }
+        (bodyUTF8, bodyTokens) = body.searchTextUTF8.withUnsafeBufferPointer {
+            FrenchAnalyzer.joinedTermsAndTokens(utf8: $0)
+        }
     }
 
     /// Terms already analysed, joined by spaces.
     init(analysedTitle: String, analysedBody: String) {
         titleUTF8 = Array(analysedTitle.utf8)
         bodyUTF8 = Array(analysedBody.utf8)
+        titleTokens = []
+        bodyTokens = []
     }
 
     /// From a stored article's title and body JSON.

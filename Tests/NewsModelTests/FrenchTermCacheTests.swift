@@ -20,7 +20,7 @@ final class FrenchTermCacheTests: XCTestCase {
         var bytes: [UInt8] = []
         var hadEmptyPiece = false
 
-        mutating func take(_ piece: UnsafeBufferPointer<UInt8>) {
+        mutating func take(_ piece: UnsafeBufferPointer<UInt8>, terms: Int, token: UInt32) {
             if piece.isEmpty { hadEmptyPiece = true }
             if !bytes.isEmpty { bytes.append(0x20) }
             bytes.append(contentsOf: piece)
@@ -115,6 +115,78 @@ final class FrenchTermCacheTests: XCTestCase {
             }
         }
         XCTAssertFalse(known.isBypassed, "a cache that finds most is kept")
+    }
+
+    /// Each term with the token it came with: a piece of several terms
+    /// gives each of its terms the piece's token.
+    private struct Tokened: TermPieces {
+        var terms: [(term: [UInt8], token: UInt32)] = []
+
+        mutating func take(_ piece: UnsafeBufferPointer<UInt8>, terms count: Int, token: UInt32) {
+            let split = piece.split(separator: 0x20).map(Array.init)
+            XCTAssertEqual(split.count, count, "a piece says how many terms it holds")
+            terms += split.map { ($0, token) }
+        }
+    }
+
+    private func tokened(_ bytes: [UInt8], _ cache: FrenchTermCache) -> [(term: [UInt8], token: UInt32)] {
+        var taken = Tokened()
+        bytes.withUnsafeBufferPointer { cache.scan($0, into: &taken) }
+        return taken.terms
+    }
+
+    /// The search index takes a term's token for the term: a token must
+    /// never stand for two terms, nor come from two caches, and a piece of
+    /// several terms has none.
+    func testATokenStandsForOneTermOnly() {
+        var random = SplitMix(state: 20261207)
+        let caches = [FrenchTermCache(givingTokens: true), FrenchTermCache(givingTokens: true)]
+        var termOf: [UInt32: [UInt8]] = [:]
+        var cacheOf: [UInt32: Int] = [:]
+        for round in 0..<2000 {
+            let text = Self.text(Int(random.next() % 120), &random)
+            let which = Int(random.next() % 2)
+            let taken = tokened(text, caches[which])
+            XCTAssertEqual(Array(taken.map(\.term).joined(separator: [0x20])), scanned(text), "round \(round)")
+            for (term, token) in taken where token != 0 {
+                XCTAssertEqual(termOf[token, default: term], term, "round \(round): token \(token)")
+                XCTAssertEqual(cacheOf[token, default: which], which, "a token from one cache only")
+                termOf[token] = term
+                cacheOf[token] = which
+                XCTAssertLessThan(Int(token), FrenchAnalyzer.termTokenLimit)
+            }
+        }
+        XCTAssertGreaterThan(termOf.count, 20, "remembered words of one term have tokens")
+        // "c’est-à-dire" is remembered as several terms: none has a token.
+        let phrase = Array("c’est-à-dire c’est-à-dire".utf8)
+        let taken = tokened(phrase, caches[0])
+        XCTAssertEqual(Array(taken.map(\.term).joined(separator: [0x20])), scanned(phrase))
+        XCTAssertGreaterThan(taken.count, 2)
+        XCTAssertTrue(taken.allSatisfy { $0.token == 0 })
+    }
+
+    /// `joinedTermsAndTokens`: the terms `joinedTermsUTF8` gives, and a
+    /// token for each of them or none at all.
+    func testTheAnalyzerGivesATokenForEachTerm() {
+        let text = "Le Conseil d’État a rendu sa décision : le Conseil d’État, c’est-à-dire l’État, décide."
+        let bytes = Array(text.utf8)
+        let (terms, tokens) = bytes.withUnsafeBufferPointer {
+            FrenchAnalyzer.joinedTermsAndTokens(utf8: $0, room: bytes.count * 2 + 16,
+                                                cache: FrenchTermCache(givingTokens: true))
+        }
+        XCTAssertEqual(terms, FrenchAnalyzer.joinedTermsUTF8(text))
+        let split = terms.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        XCTAssertEqual(tokens.count, split.count)
+        guard tokens.count == split.count else { return }
+        // "conseil", the second time, comes with the token it had the first.
+        let conseil = split.indices.filter { split[$0] == "conseil" }
+        XCTAssertEqual(conseil.count, 2)
+        XCTAssertNotEqual(tokens[conseil[0]], 0)
+        XCTAssertEqual(tokens[conseil[0]], tokens[conseil[1]])
+        // A cache made to give none gives none.
+        XCTAssertEqual(bytes.withUnsafeBufferPointer {
+            FrenchAnalyzer.joinedTermsAndTokens(utf8: $0, room: bytes.count * 2 + 16, cache: FrenchTermCache()).tokens
+        }.filter { $0 != 0 }, [])
     }
 
     func testTheAnalyzerGivesWhatTheScannerGives() {

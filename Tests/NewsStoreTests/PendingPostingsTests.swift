@@ -1,4 +1,6 @@
 import XCTest
+import NewsModel
+import TestSupport
 @testable import NewsStore
 
 /// The occurrences kept before a segment is written: terms told apart by
@@ -51,6 +53,54 @@ final class PendingPostingsTests: XCTestCase {
         XCTAssertEqual(byTerm[shared16[0]], [0, 5])
         XCTAssertEqual(byTerm[shared8[2]], [5, 0])
         XCTAssertEqual(byTerm[many[1]], [1, 39_998])
+    }
+
+    /// Terms met by their tokens are the terms met by their bytes: the same
+    /// segments, whichever way, across segments too, where the numbers
+    /// tokens stood for are forgotten.
+    func testTokensGiveTheSameTermsAsTheBytes() {
+        var random = SeededGenerator(seed: 20261207)
+        let words = ["l’État", "élections", "élection", "marché", "Paris,", "c’est-à-dire", "2026", "« vote »",
+                     "gouvernement", "le", "des", "Assemblée", "députés.", "réforme", "mot\u{301}"]
+        let byTokens = PendingPostings(), byBytes = PendingPostings()
+        for segment in 0..<3 {
+            for document in 0..<40 {
+                let title = (0..<5).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
+                let body = (0..<60).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
+                let (titleTerms, titleTokens) = Array(title.utf8).withUnsafeBufferPointer {
+                    FrenchAnalyzer.joinedTermsAndTokens(utf8: $0)
+                }
+                let (bodyTerms, bodyTokens) = Array(body.utf8).withUnsafeBufferPointer {
+                    FrenchAnalyzer.joinedTermsAndTokens(utf8: $0)
+                }
+                let id = Int64(segment * 100 + document)
+                XCTAssertTrue(byTokens.add(document: id, title: titleTerms, titleTokens: titleTokens,
+                                           body: bodyTerms, bodyTokens: bodyTokens)
+                              == byBytes.add(document: id, title: titleTerms, body: bodyTerms))
+            }
+            let expected = terms(byBytes)
+            XCTAssertEqual(terms(byTokens).map(\.term), expected.map(\.term), "segment \(segment)")
+            XCTAssertEqual(terms(byTokens).map(\.documents), expected.map(\.documents), "segment \(segment)")
+            XCTAssertEqual(terms(byTokens).map(\.positions), expected.map(\.positions), "segment \(segment)")
+            byTokens.reset()
+            byBytes.reset()
+        }
+    }
+
+    /// A token known in an earlier segment stands for nothing in the next,
+    /// whose terms are numbered anew; tokens past the limit, or missing,
+    /// are passed over.
+    func testATokenOfAnEarlierSegmentIsForgotten() {
+        let first = UInt32(FrenchAnalyzer.termTokenLimit / 2), second = first + 1
+        let postings = PendingPostings()
+        _ = postings.add(document: 1, title: Array("alpha beta".utf8), titleTokens: [first, second], body: [])
+        postings.reset()
+        _ = postings.add(document: 2, title: Array("beta gamma".utf8), titleTokens: [second], body: [])
+        _ = postings.add(document: 3, title: Array("gamma beta".utf8), titleTokens: [UInt32.max, second], body: [])
+        let found = terms(postings)
+        XCTAssertEqual(found.map(\.term), ["beta", "gamma"])
+        XCTAssertEqual(found.map(\.documents), [[2, 3], [2, 3]])
+        XCTAssertEqual(found.map(\.positions), [[0, 1], [1, 0]])
     }
 
     func testCountsGiveEachColumnsTerms() {

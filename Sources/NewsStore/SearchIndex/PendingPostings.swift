@@ -55,8 +55,22 @@ final class PendingPostings {
     /// Where `forEachTermInOrder` groups the occurrences.
     @exclusivity(unchecked) private var grouped = GrowingBuffer<UInt64>(capacity: 1 << 16)
 
+    /// The number of the term each token stands for in this segment (see
+    /// `FrenchAnalyzer.joinedTermsAndTokens`): `generation << 32 | number +
+    /// 1`, an entry of an earlier generation standing for nothing. Most
+    /// words of news are remembered by the analyzer, and their terms come
+    /// with a token: found here, a term is one look in a table of a few
+    /// hundred kilobytes, instead of being hashed and compared in `slots`,
+    /// which a large vocabulary spreads over megabytes.
+    private let tokenNumbers: UnsafeMutablePointer<UInt64>
+    /// Goes up at each `reset`, which forgets every token at once.
+    private var generation: UInt64 = 1
+
     init() {
         slots.reset(count: Self.slotWidth * (slotMask + 1), to: 0)
+        // Zeroed pages from the system, touched only where tokens fall.
+        tokenNumbers = calloc(FrenchAnalyzer.termTokenLimit, MemoryLayout<UInt64>.stride)!
+            .bindMemory(to: UInt64.self, capacity: FrenchAnalyzer.termTokenLimit)
     }
 
     /// Empty again, for the next segment. The memory is kept: a large
@@ -69,6 +83,7 @@ final class PendingPostings {
         termStarts.removeAll()
         termPrefixes.removeAll()
         slots.reset(count: Self.slotWidth * (slotMask + 1), to: 0)
+        generation += 1
     }
 
     deinit {
@@ -79,6 +94,7 @@ final class PendingPostings {
         termPrefixes.free()
         slots.free()
         terms.free()
+        free(tokenNumbers)
     }
 
     var isEmpty: Bool { documents.isEmpty }
@@ -96,27 +112,36 @@ final class PendingPostings {
     private var termCount: Int { termStarts.count }
 
     /// Adds a document's terms, each as the analyzer joined them with
-    /// spaces; gives how many terms each column has.
-    func add(document: Int64, title: [UInt8], body: [UInt8]) -> (title: Int, body: Int) {
+    /// spaces, with their tokens when it gave some; gives how many terms
+    /// each column has.
+    func add(document: Int64, title: [UInt8], titleTokens: [UInt32] = [], body: [UInt8], bodyTokens: [UInt32] = [])
+    -> (title: Int, body: Int) {
         let local = UInt64(documents.count) << UInt64(Self.positionBits + 1)
         documents.append(document)
-        let titleTerms = title.withUnsafeBufferPointer { add($0, prefix: local) }
-        let bodyTerms = body.withUnsafeBufferPointer { add($0, prefix: local | 1 << UInt64(Self.positionBits)) }
+        let titleTerms = title.withUnsafeBufferPointer { terms in
+            titleTokens.withUnsafeBufferPointer { add(terms, tokens: $0, prefix: local) }
+        }
+        let bodyTerms = body.withUnsafeBufferPointer { terms in
+            bodyTokens.withUnsafeBufferPointer { add(terms, tokens: $0, prefix: local | 1 << UInt64(Self.positionBits)) }
+        }
         return (titleTerms, bodyTerms)
     }
 
-    private func add(_ bytes: UnsafeBufferPointer<UInt8>, prefix: UInt64) -> Int {
+    private func add(_ bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<UInt32>, prefix: UInt64) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let length = bytes.count
-        // First each term's place and hash; then the look-ups, each asking
-        // for the slot of the term `prefetchDistance` further on, which is
-        // arriving by the time it is looked up. (Asked for all at once, a
-        // long text's requests outran what the processor keeps in flight,
-        // and most were dropped: with 100,000 words drawn evenly, the table
-        // is megabytes and nearly every look-up waits for memory.)
+        // Each occurrence is written at once when its term's token is known,
+        // its place kept for later otherwise, with the term's hash. Then the
+        // terms left are looked up, each asking for the slot of the term
+        // `prefetchDistance` further on, which is arriving by the time it is
+        // looked up. (Asked for all at once, a long text's requests outran
+        // what the processor keeps in flight, and most were dropped: with
+        // 100,000 words drawn evenly, the table is megabytes and nearly every
+        // look-up waits for memory.)
         terms.removeAll()
         var start = 0
         var count = 0
+        let generation = generation
         while start < length {
             let end = Self.nextSpace(base, from: start, length: length)
             if end > start {
@@ -124,8 +149,16 @@ final class PendingPostings {
                 // article that long (half a million words in one column) is
                 // no article, and stops there.
                 if count <= Self.lastPosition {
-                    let (head, second, hash) = Self.headAndHash(base, start, end - start, length)
-                    terms.append(PlacedTerm(start: start, count: end - start, head: head, second: second, hash: hash))
+                    let token = count < tokens.count && tokens[count] < FrenchAnalyzer.termTokenLimit ? tokens[count] : 0
+                    let known = tokenNumbers[Int(token)]
+                    if token != 0 && known >> 32 == generation {
+                        occurrences.append(((known & 0xFFFF_FFFF) - 1) << Self.termShift | prefix | UInt64(count))
+                    } else {
+                        let (head, second, hash) = Self.headAndHash(base, start, end - start, length)
+                        terms.append(PlacedTerm(start: start, count: end - start, head: head, second: second,
+                                                hash: hash, occurrence: occurrences.count, token: token))
+                        occurrences.append(prefix | UInt64(count))   // its term's number comes below
+                    }
                 }
                 count += 1
             }
@@ -133,12 +166,13 @@ final class PendingPostings {
         }
         let placed = terms.count
         for ahead in 0..<min(Self.prefetchDistance, placed) { prefetchSlot(of: terms[ahead]) }
-        for position in 0..<placed {
-            if position + Self.prefetchDistance < placed { prefetchSlot(of: terms[position + Self.prefetchDistance]) }
-            let term = terms[position]
+        for index in 0..<placed {
+            if index + Self.prefetchDistance < placed { prefetchSlot(of: terms[index + Self.prefetchDistance]) }
+            let term = terms[index]
             let id = number(of: UnsafeBufferPointer(start: base + term.start, count: term.count),
                             head: term.head, second: term.second, hash32: term.hash)
-            occurrences.append(UInt64(id) << Self.termShift | prefix | UInt64(position))
+            if term.token != 0 { tokenNumbers[Int(term.token)] = generation << 32 | UInt64(id + 1) }
+            occurrences[term.occurrence] |= UInt64(id) << Self.termShift
         }
         return count
     }
@@ -151,13 +185,17 @@ final class PendingPostings {
         kiosque_prefetch(slots.base + Self.slotWidth * (Int(term.hash) & slotMask))
     }
 
-    /// A term of the document at hand, on its way to the table.
+    /// A term of the document at hand whose token was not known, on its way
+    /// to the table: its place in the text and its hash, where its
+    /// occurrence waits for its number, and its token.
     private struct PlacedTerm {
         var start: Int
         var count: Int
         var head: UInt64
         var second: UInt64
         var hash: UInt64
+        var occurrence: Int
+        var token: UInt32
     }
 
     @exclusivity(unchecked) private var terms = GrowingBuffer<PlacedTerm>(capacity: 1 << 10)

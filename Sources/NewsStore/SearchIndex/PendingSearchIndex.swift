@@ -34,7 +34,8 @@ final class PendingSearchIndex: @unchecked Sendable {
         nextDocument = document + 1
         let postings = postings ?? PendingPostings()
         self.postings = postings
-        let counts = postings.add(document: document, title: terms.titleUTF8, body: terms.bodyUTF8)
+        let counts = postings.add(document: document, title: terms.titleUTF8, titleTokens: terms.titleTokens,
+                                  body: terms.bodyUTF8, bodyTokens: terms.bodyTokens)
         insert.bind(1, document)
         insert.bind(2, article)
         insert.bind(3, counts.title)
