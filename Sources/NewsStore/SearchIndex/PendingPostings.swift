@@ -149,6 +149,13 @@ final class PendingPostings {
                 // article that long (half a million words in one column) is
                 // no article, and stops there.
                 if count <= Self.lastPosition {
+                    // The entry of the token `prefetchDistance` further on
+                    // is asked for now: the entries of rare words are far
+                    // from the processor's caches by the time they come back.
+                    let ahead = count &+ Self.prefetchDistance
+                    if ahead < tokens.count && tokens[ahead] < FrenchAnalyzer.termTokenLimit {
+                        kiosque_prefetch(tokenNumbers + Int(tokens[ahead]))
+                    }
                     let token = count < tokens.count && tokens[count] < FrenchAnalyzer.termTokenLimit ? tokens[count] : 0
                     let known = tokenNumbers[Int(token)]
                     if token != 0 && known >> 32 == generation {
