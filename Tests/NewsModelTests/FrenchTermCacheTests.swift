@@ -92,13 +92,19 @@ final class FrenchTermCacheTests: XCTestCase {
             }
             return next
         }
-        let fresh = FrenchTermCache()
+        let fresh = FrenchTermCache(givingTokens: true)
         var next = fill(fresh, from: 0)
         // Words never seen: nearly nothing found.
         while !fresh.isBypassed && next < 100_000 { next = fill(fresh, from: next) }
         XCTAssertTrue(fresh.isBypassed, "a cache that finds nothing is passed by")
         let text = Array("Le Conseil d’État a rendu sa décision mot\(next)é".utf8)
         XCTAssertEqual(cached(text, fresh), scanned(text))
+        // The analyzer joins the same terms, with no token.
+        let (terms, tokens) = text.withUnsafeBufferPointer {
+            FrenchAnalyzer.joinedTermsAndTokens(utf8: $0, room: text.count * 2 + 16, cache: fresh)
+        }
+        XCTAssertEqual(terms, scanned(text))
+        XCTAssertEqual(tokens, [])
 
         let known = FrenchTermCache()
         // Full with the first 12,000 or so of 13,000 words, then those
