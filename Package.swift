@@ -41,8 +41,11 @@ let package = Package(
         .target(name: "Configuration", dependencies: [
             "ReaderUI", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // glibc's mallopt, which Swift's Glibc module leaves out.
+        .target(name: "MallocSettings"),
         .executableTarget(name: "kiosque", dependencies: [
             "NewsModel", "NewsStore", "NewsImport", "Typesetting", "ReaderUI", "TerminalCurses", "Configuration",
+            "MallocSettings",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets (seeded randomness).

@@ -26,8 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let (files, missing) = FileCollector.collect(paths)
-        // Before anything is said or written: the import may start again.
-        HugePages.restartWithThemIfWorthIt(files: files)
+        FreedMemory.keepIfWorthIt(files: files)
         for path in missing { Output.error("\(path) : fichier ou dossier introuvable") }
         let report = try importIntoNewStore(files) ?? importAll(files, into: try storeOptions.open())
         let rejected = report.rejected + missing.count
