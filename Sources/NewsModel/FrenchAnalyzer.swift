@@ -44,7 +44,8 @@ public enum FrenchAnalyzer {
     /// remembered word gives that term (see `FrenchTermCache`), so that the
     /// search index finds the term by it instead of by its bytes; 0 for a
     /// term without one. Never the same token for two different terms; the
-    /// same term may have several. `tokens` is empty when no term has one.
+    /// same term may have several. `tokens` is empty for a text the cache
+    /// passed over, none of whose terms has one.
     public static func joinedTermsAndTokens(utf8 text: UnsafeBufferPointer<UInt8>) -> (terms: [UInt8], tokens: [UInt32]) {
         joinedTermsAndTokens(utf8: text, room: text.count * 2 + 16)
     }
@@ -52,11 +53,7 @@ public enum FrenchAnalyzer {
     /// Tokens are below this: a table indexed by them has this many entries.
     public static let termTokenLimit = FrenchTermCache.tokenLimit
 
-    /// Written into the array's own memory, through a pointer: appending
-    /// checked the array's uniqueness and room for each of the fifteen
-    /// million terms of a large import. Terms that would not fit in `room`
-    /// are joined again in memory that grows. Words seen before are found
-    /// in a `FrenchTermCache` rather than worked out again.
+    /// `joinedTermsUTF8` with `room` bytes for the terms (see `joined`).
     static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> [UInt8] {
         joinedTermsAndTokens(utf8: text, room: room).terms
     }
@@ -75,6 +72,11 @@ public enum FrenchAnalyzer {
                          : joined(text, room: room, cache: cache, keeping: KeepingTokens.self)
     }
 
+    /// Written into the array's own memory, through a pointer: appending
+    /// checked the array's uniqueness and room for each of the fifteen
+    /// million terms of a large import. Terms that would not fit in `room`
+    /// are joined again in memory that grows. Words seen before are found
+    /// in the cache rather than worked out again.
     private static func joined<Keeping: TokenKeeping>(_ text: UnsafeBufferPointer<UInt8>, room: Int,
                                                       cache: FrenchTermCache, keeping: Keeping.Type)
     -> (terms: [UInt8], tokens: [UInt32]) {

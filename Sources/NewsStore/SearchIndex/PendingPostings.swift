@@ -129,8 +129,9 @@ final class PendingPostings {
 
     /// Specialised for texts with tokens and texts without (those the
     /// analyzer scanned whole, every word of a large vocabulary), which
-    /// then pay nothing for them: looking for tokens that were not there
-    /// cost a twentieth more instructions on such a feed.
+    /// then pay nothing for them: looked for in every text, tokens that
+    /// were not there made this function's instructions 6 % more on such a
+    /// feed.
     private func add(_ bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<UInt32>, prefix: UInt64) -> Int {
         tokens.isEmpty ? add(bytes, tokens: NoTokens(), prefix: prefix) : add(bytes, tokens: GivenTokens(tokens), prefix: prefix)
     }
