@@ -37,11 +37,11 @@ enum FreedMemory {
     /// Below this much input, the import frees too little to matter.
     static let worthFromBytes = 32 << 20
 
-    /// The trim threshold to set, or nil to leave malloc as it is.
-    static func trimThreshold(inputBytes: Int, environment: [String: String]) -> Int32? {
-        guard inputBytes >= worthFromBytes, environment[switchName] != "0",
-              !(environment["GLIBC_TUNABLES"] ?? "").contains("glibc.malloc.trim_threshold") else { return nil }
-        return keptBytes
+    /// Whether to keep freed memory: a large input, and nobody who said
+    /// otherwise.
+    static func isWorthIt(inputBytes: Int, environment: [String: String]) -> Bool {
+        inputBytes >= worthFromBytes && environment[switchName] != "0"
+            && !(environment["GLIBC_TUNABLES"] ?? "").contains("glibc.malloc.trim_threshold")
     }
 
     /// Keeps freed memory in the process for the rest of its life when the
@@ -51,8 +51,7 @@ enum FreedMemory {
             var status = stat()
             return total + (stat(path, &status) == 0 ? Int(status.st_size) : 0)
         }
-        guard let threshold = trimThreshold(inputBytes: bytes, environment: ProcessInfo.processInfo.environment)
-        else { return }
-        _ = kiosque_keep_freed_memory(threshold, heapBlocksBelow)
+        guard isWorthIt(inputBytes: bytes, environment: ProcessInfo.processInfo.environment) else { return }
+        _ = kiosque_keep_freed_memory(keptBytes, heapBlocksBelow)
     }
 }

@@ -7,14 +7,13 @@ final class FreedMemoryTests: CLITestCase {
     private let large = FreedMemory.worthFromBytes
 
     func testOnlyALargeImportKeepsItsFreedMemory() {
-        XCTAssertNil(FreedMemory.trimThreshold(inputBytes: large - 1, environment: [:]), "small: nothing to gain")
-        XCTAssertEqual(FreedMemory.trimThreshold(inputBytes: large, environment: [:]), FreedMemory.keptBytes)
-        XCTAssertEqual(FreedMemory.trimThreshold(inputBytes: large, environment: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"]),
-                       FreedMemory.keptBytes)
-        XCTAssertNil(FreedMemory.trimThreshold(inputBytes: large, environment: ["KIOSQUE_KEEP_FREED_MEMORY": "0"]), "refused")
-        XCTAssertNil(FreedMemory.trimThreshold(inputBytes: large,
-                                               environment: ["GLIBC_TUNABLES": "glibc.malloc.trim_threshold=0"]),
-                     "their threshold stands")
+        XCTAssertFalse(FreedMemory.isWorthIt(inputBytes: large - 1, environment: [:]), "small: nothing to gain")
+        XCTAssertTrue(FreedMemory.isWorthIt(inputBytes: large, environment: [:]))
+        XCTAssertTrue(FreedMemory.isWorthIt(inputBytes: large, environment: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"]))
+        XCTAssertFalse(FreedMemory.isWorthIt(inputBytes: large, environment: ["KIOSQUE_KEEP_FREED_MEMORY": "0"]), "refused")
+        XCTAssertFalse(FreedMemory.isWorthIt(inputBytes: large,
+                                             environment: ["GLIBC_TUNABLES": "glibc.malloc.trim_threshold=0"]),
+                       "their threshold stands")
     }
 
     /// A feed over the threshold: the import says everything once and

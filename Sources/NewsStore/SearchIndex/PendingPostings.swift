@@ -59,9 +59,10 @@ final class PendingPostings {
     /// `FrenchAnalyzer.joinedTermsAndTokens`): `generation << 32 | number +
     /// 1`, an entry of an earlier generation standing for nothing. Most
     /// words of news are remembered by the analyzer, and their terms come
-    /// with a token: found here, a term is one look in a table of a few
-    /// hundred kilobytes, instead of being hashed and compared in `slots`,
-    /// which a large vocabulary spreads over megabytes.
+    /// with a token: found here, a term is one look in a table of which an
+    /// import touches a few hundred kilobytes (2 MB reserved, one range per
+    /// cache), instead of being hashed and compared in `slots`, which a
+    /// large vocabulary spreads over megabytes.
     private let tokenNumbers: UnsafeMutablePointer<UInt64>
     /// Goes up at each `reset`, which forgets every token at once.
     private var generation: UInt64 = 1
