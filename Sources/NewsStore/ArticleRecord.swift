@@ -3,8 +3,9 @@ import GRDB
 import NewsModel
 
 /// The `article` table's row, as read back. The body is stored as JSON
-/// blocks: an article is always read whole, and one column keeps a
-/// re-import to one write. Rows are written from `PreparedArticle`.
+/// blocks or as HTML (see `StoredBody`): an article is always read whole,
+/// and one column keeps a re-import to one write. Rows are written from
+/// `PreparedArticle`.
 struct ArticleRecord: Decodable, FetchableRecord, TableRecord {
     static let databaseTableName = "article"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -27,7 +28,7 @@ struct ArticleRecord: Decodable, FetchableRecord, TableRecord {
 
     func article() throws -> Article {
         let decoder = JSONDecoder()
-        let blocks = try StoredBody(json: body).blocks
+        let blocks = try StoredBody(stored: body).blocks
         let categories = (try? decoder.decode([String].self, from: Data(self.categories.utf8))) ?? []
         return Article(id: id, guid: guid, title: title, source: source, url: url,
                        published: publicationDate, author: author, language: language,

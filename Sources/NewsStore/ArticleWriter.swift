@@ -117,7 +117,7 @@ public final class ArticleWriter {
         values.bind(17, rawHash)
         values.bind(18, now)
         values.bind(19, now)
-        try values.run(utf8: (13, article.bodyJSON))
+        try values.run(utf8: (13, article.storedBody))
     }
 
     /// Images are rows of their own, keyed by URL, so flags follow the photo

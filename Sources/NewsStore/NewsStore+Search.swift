@@ -60,7 +60,7 @@ extension NewsStore {
             let insert = try PendingSearchIndex.documentInsert(in: db)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, title, body FROM article")
             while let row = try rows.next() {
-                let terms = try SearchTerms(title: row["title"], bodyJSON: row["body"])
+                let terms = try SearchTerms(title: row["title"], storedBody: row["body"])
                 try searchIndex.add(article: row["id"], terms: terms, insert: insert, db: db)
             }
             try searchIndex.flush(db)
@@ -101,7 +101,7 @@ extension NewsStore {
         return rows.map { row in
             let body: String = row["body"]
             // The snippet shows the text as the reader will: from the blocks.
-            let text = ((try? StoredBody(json: body).blocks) ?? []).map(\.plainText).joined(separator: "\n")
+            let text = ((try? StoredBody(stored: body).blocks) ?? []).map(\.plainText).joined(separator: "\n")
             return SearchHit(headline: Self.headline(row),
                              snippet: Snippet.make(from: text, matching: query.allTerms),
                              rank: ranks[row["id"]] ?? 0)

@@ -1,7 +1,7 @@
 import Foundation
 import NewsModel
 
-/// An article turned into the values the store writes: body JSON,
+/// An article turned into the values the store writes: body column,
 /// identity, content hash, search terms. Making one costs about as much as
 /// storing it, so an import makes them on whichever of its two threads is
 /// ahead (see the executable's `FeedParse`).
@@ -17,8 +17,9 @@ public struct PreparedArticle: Sendable {
     let author: String?
     let language: String?
     let categories: String
-    /// The blocks as JSON, in UTF-8: bound as they are (see `body`).
-    let bodyJSON: [UInt8]
+    /// The body column in UTF-8 (see `StoredBody.encoded`): bound as it is
+    /// (see `body`).
+    let storedBody: [UInt8]
     let originKind: String
     let originLocation: String
     let contentHash: String
@@ -40,7 +41,7 @@ public struct PreparedArticle: Sendable {
         author = article.author
         language = article.language
         categories = BlockJSONWriter.json(article.categories)
-        bodyJSON = BlockJSONWriter.utf8(article.blocks, deferred: article.deferredHTML)
+        storedBody = StoredBody.encoded(blocks: article.blocks, deferred: article.deferredHTML)
         originKind = article.origin.kind.rawValue
         originLocation = article.origin.location
         self.rawHash = rawHash
@@ -50,7 +51,7 @@ public struct PreparedArticle: Sendable {
         contentHash = Self.hash(Self.hashedFields(guid: guid, url: url, title: title, source: source,
                                                   published: published, publishedOffset: publishedOffset,
                                                   author: author, language: language, categories: categories),
-                                body: bodyJSON)
+                                body: storedBody)
     }
 
     /// The images of the blocks, then those of the HTML left for later, each
@@ -71,11 +72,11 @@ public struct PreparedArticle: Sendable {
         return urls
     }
 
-    /// The blocks' JSON as text, for statements bound through GRDB.
-    var body: String { String(decoding: bodyJSON, as: UTF8.self) }
+    /// The body column as text, for statements bound through GRDB.
+    var body: String { String(decoding: storedBody, as: UTF8.self) }
 
     /// What an import can change besides the body, in the order stores have
-    /// always hashed it; the body's JSON comes after.
+    /// always hashed it; the body column comes after.
     static func hashedFields(guid: String?, url: String?, title: String, source: String, published: Double?,
                              publishedOffset: Int?, author: String?, language: String?,
                              categories: String) -> [String] {

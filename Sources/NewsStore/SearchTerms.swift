@@ -35,8 +35,8 @@ struct SearchTerms {
         bodyTokens = []
     }
 
-    /// From a stored article's title and body JSON.
-    init(title: String, bodyJSON: String) throws {
-        self.init(title: title, body: try StoredBody(json: bodyJSON))
+    /// From a stored article's title and body column.
+    init(title: String, storedBody: String) throws {
+        self.init(title: title, body: try StoredBody(stored: storedBody))
     }
 }

@@ -4,8 +4,10 @@ import NewsModel
 
 /// An article's body as the `body` column holds it: JSON blocks, the last
 /// entry possibly the item's HTML left to be read when the article is read
-/// (see `DeferredHTML`, written by `BlockJSONWriter`). Every reader of the
-/// column goes through here, so none sees the HTML itself.
+/// (see `DeferredHTML`, written by `BlockJSONWriter`); or, for an article
+/// that is that HTML alone (most feed items), the HTML itself behind a
+/// short header (`encoded`). Every reader of the column goes through here,
+/// so none sees the HTML itself.
 struct StoredBody {
     private enum Part {
         case block(Block)
@@ -21,9 +23,48 @@ struct StoredBody {
         if let deferred { parts.append(.html(deferred.html, baseURL: deferred.baseURL, textUTF8: deferred.textUTF8)) }
     }
 
-    /// A stored body.
-    init(json: String) throws {
-        parts = try JSONDecoder().decode([Entry].self, from: Data(json.utf8)).map(\.part)
+    /// A stored body, in either form.
+    init(stored: String) throws {
+        if stored.utf8.first == Self.htmlMark {
+            parts = [try Self.html(stored)]
+        } else {
+            parts = try JSONDecoder().decode([Entry].self, from: Data(stored.utf8)).map(\.part)
+        }
+    }
+
+    /// The column's bytes for an article about to be stored. HTML alone is
+    /// stored as it is: written as a JSON string, every quote of its
+    /// attributes escaped, it cost a twentieth of a large import, and
+    /// reading it back took a JSON decoder.
+    static func encoded(blocks: [Block], deferred: DeferredHTML?) -> [UInt8] {
+        guard blocks.isEmpty, let deferred else { return BlockJSONWriter.utf8(blocks, deferred: deferred) }
+        // U+0001, the base URL's length in bytes ("-" for none), ":", the
+        // base URL, then the HTML. JSON never starts with U+0001.
+        let base = deferred.baseURL.map { Array($0.utf8) }
+        let header = "\u{1}" + (base.map { String($0.count) } ?? "-") + ":"
+        var out: [UInt8] = []
+        out.reserveCapacity(header.utf8.count + (base?.count ?? 0) + deferred.html.utf8.count)
+        out.append(contentsOf: header.utf8)
+        if let base { out.append(contentsOf: base) }
+        out.append(contentsOf: deferred.html.utf8)
+        return out
+    }
+
+    private static let htmlMark: UInt8 = 0x01
+
+    /// The HTML part of a body in the form `encoded` writes for HTML alone.
+    private static func html(_ stored: String) throws -> Part {
+        let bytes = stored.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { throw StoredBodyError.malformed }
+        let lengthText = String(decoding: bytes[bytes.index(after: bytes.startIndex)..<colon], as: UTF8.self)
+        let afterColon = bytes.index(after: colon)
+        guard lengthText != "-" else {
+            return .html(String(stored[afterColon...]), baseURL: nil, textUTF8: nil)
+        }
+        guard let length = Int(lengthText), length >= 0,
+              let htmlStart = bytes.index(afterColon, offsetBy: length, limitedBy: bytes.endIndex)
+        else { throw StoredBodyError.malformed }
+        return .html(String(stored[htmlStart...]), baseURL: String(stored[afterColon..<htmlStart]), textUTF8: nil)
     }
 
     /// The blocks, the HTML read into blocks.
@@ -69,4 +110,9 @@ struct StoredBody {
             }
         }
     }
+}
+
+/// A body column that is neither JSON nor HTML behind its header.
+enum StoredBodyError: Error {
+    case malformed
 }
