@@ -14,6 +14,9 @@ package struct HTMLFragmentNode: HTMLNodeView {
     /// Known from the scanner's own table of tags, where the set of block
     /// tags hashed the name of every element twice.
     package var isBlock: Bool
+    /// From the same table: the visitors tell the tags they look for by it,
+    /// not by comparing names (a tenth of the scan of an item's HTML).
+    package var knownTag: HTMLKnownTag
 
     package var isElement: Bool { true }
     package var isText: Bool { false }
@@ -95,8 +98,9 @@ package enum HTMLFragmentScanner {
     /// with the page's <html> and <body> around the fragment).
     static let maximumDepth = 128
 
-    /// The tags the scanner reads, and what each may hold.
-    private static let tags: [(name: String, kind: Kind)] = [
+    /// The tags the scanner reads, what each may hold, and how visitors
+    /// know it.
+    private static let tags: [(name: String, kind: Kind, known: HTMLKnownTag)] = [
         ("p", .paragraph), ("a", .inline), ("em", .inline), ("strong", .inline), ("b", .inline), ("i", .inline),
         ("u", .inline), ("span", .inline), ("img", .void), ("br", .void), ("figure", .figure),
         ("figcaption", .figcaption), ("h1", .heading), ("h2", .heading), ("h3", .heading), ("h4", .heading),
@@ -106,7 +110,12 @@ package enum HTMLFragmentScanner {
         ("sup", .inline), ("sub", .inline), ("small", .inline),
         ("cite", .inline), ("q", .inline), ("abbr", .inline), ("code", .inline), ("mark", .inline),
         ("time", .inline), ("s", .inline), ("del", .inline), ("ins", .inline),
-    ]
+    ].map { (name: String, kind: Kind) in (name, kind, HTMLKnownTag(name: name)) }
+
+    /// The numbers of the tags the nesting rules name.
+    private static let blockquote = tags.firstIndex { $0.name == "blockquote" }!
+    private static let figure = tags.firstIndex { $0.name == "figure" }!
+    private static let link = tags.firstIndex { $0.name == "a" }!
 
     /// A tag name of up to ten letters, lowercased and packed into two
     /// integers: the tag read is found among `tags` by comparing integers,
@@ -136,7 +145,9 @@ package enum HTMLFragmentScanner {
         var visitor: Visitor
         /// Open elements, innermost last; the fragment's parent is the
         /// page's body.
-        var open: [(name: String, kind: Kind)] = []
+        /// (Numbers into `tags`: compared as names, they were retained and
+        /// released at each look.)
+        var open: [(tag: Int, kind: Kind)] = []
         /// The open elements the visitor entered, to be left at their end.
         var entered: [HTMLFragmentNode] = []
         /// How deep inside an element the visitor declined.
@@ -200,7 +211,9 @@ package enum HTMLFragmentScanner {
 
         private mutating func startTag() -> Bool {
             index += 1
-            guard let (name, kind) = readTag(), allowed(kind, name: name) else { return false }
+            guard let tag = readTag() else { return false }
+            let (name, kind, knownTag) = HTMLFragmentScanner.tags[tag]
+            guard allowed(kind, tag: tag) else { return false }
             var attributes: [HTMLFragmentAttribute] = []
             var selfClosing = false
             while true {
@@ -230,8 +243,9 @@ package enum HTMLFragmentScanner {
             // Deeper fragments go to libxml2, which has its own way with
             // them; the checks above look through the open elements.
             if !isVoid { guard open.count < HTMLFragmentScanner.maximumDepth else { return false } }
-            if !isVoid { open.append((name, kind)) }
-            let node = HTMLFragmentNode(name: name, attributes: attributes, fragment: bytes, isBlock: kind.isBlock)
+            if !isVoid { open.append((tag, kind)) }
+            let node = HTMLFragmentNode(name: name, attributes: attributes, fragment: bytes, isBlock: kind.isBlock,
+                                        knownTag: knownTag)
             if skipping > 0 {
                 if !isVoid { skipping += 1 }
             } else if visitor.enter(node) {
@@ -244,9 +258,9 @@ package enum HTMLFragmentScanner {
 
         private mutating func endTag() -> Bool {
             index += 2
-            let name = readTag()?.name
+            let tag = readTag()
             skipSpaces()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last.name == name else {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), let last = open.last, last.tag == tag else {
                 return false   // a mismatched or stray end tag: libxml2 repairs it
             }
             index += 1
@@ -264,18 +278,20 @@ package enum HTMLFragmentScanner {
         /// (paragraphs in a quote too), captions in figures, list items in
         /// lists, inline elements in running text (a link never inside a
         /// link), nothing but items directly in a list.
-        private func allowed(_ kind: Kind, name: String) -> Bool {
-            let parent = open.last?.name
+        private func allowed(_ kind: Kind, tag: Int) -> Bool {
+            let parent = open.last?.tag
             let atTop = parent == nil || open.last?.kind == .division
             switch kind {
-            case .paragraph: return atTop || parent == "blockquote"
+            case .paragraph: return atTop || parent == HTMLFragmentScanner.blockquote
             case .division, .heading, .quote, .list, .figure, .rule: return atTop
-            case .figcaption: return parent == "figure"
+            case .figcaption: return parent == HTMLFragmentScanner.figure
             case .listItem: return inList
             case .void: return !inList
             case .inline:
-                if name == "a", open.contains(where: { $0.name == "a" }) { return false }
-                return parent != "figure" && !inList
+                if tag == HTMLFragmentScanner.link, open.contains(where: { $0.tag == HTMLFragmentScanner.link }) {
+                    return false
+                }
+                return parent != HTMLFragmentScanner.figure && !inList
             }
         }
 
@@ -283,13 +299,12 @@ package enum HTMLFragmentScanner {
         /// (and the spaces between them).
         private var inList: Bool { open.last?.kind == .list }
 
-        /// One of `tags`, matched without making a string; nil for any other.
-        private mutating func readTag() -> (name: String, kind: Kind)? {
+        /// The number of one of `tags`, matched without making a string; nil
+        /// for any other.
+        private mutating func readTag() -> Int? {
             let read = nameBytes()
             guard read.count <= 10 else { return nil }   // "blockquote" and "figcaption" are the longest
-            let key = TagKey(read)
-            guard let found = HTMLFragmentScanner.tagKeys.firstIndex(of: key) else { return nil }
-            return HTMLFragmentScanner.tags[found]
+            return HTMLFragmentScanner.tagKeys.firstIndex(of: TagKey(read))
         }
 
         /// A letter, then letters and digits (and "-" with `hyphens`), from

@@ -16,10 +16,32 @@ package protocol HTMLNodeView {
     /// Whether the element ends the running paragraph and starts a new one
     /// (`HTMLElementKinds.blocks`).
     var isBlock: Bool { get }
+    /// The tag, when it is one a visitor looks for (`HTMLKnownTag`).
+    var knownTag: HTMLKnownTag { get }
+}
+
+/// The tags the import's visitor of item HTML (`HTMLSearchText`) treats
+/// apart; `other` for the rest.
+package enum HTMLKnownTag {
+    case img, br, blockquote, figcaption, small, cite, footer, other
+
+    package init(name: String) {
+        switch name {
+        case "img": self = .img
+        case "br": self = .br
+        case "blockquote": self = .blockquote
+        case "figcaption": self = .figcaption
+        case "small": self = .small
+        case "cite": self = .cite
+        case "footer": self = .footer
+        default: self = .other
+        }
+    }
 }
 
 extension HTMLNodeView {
     package var isBlock: Bool { HTMLElementKinds.blocks.contains(name) }
+    package var knownTag: HTMLKnownTag { isElement ? HTMLKnownTag(name: name) : .other }
 
     package func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var text = text

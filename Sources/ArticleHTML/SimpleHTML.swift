@@ -75,23 +75,24 @@ struct HTMLSearchText: HTMLFragmentVisitor {
     }
 
     mutating func enter<Node: HTMLNodeView>(_ node: Node) -> Bool {
-        switch node.name {
-        case "img":
+        let tag = node.knownTag
+        switch tag {
+        case .img:
             if let url = HTMLImageSource.imageURL(node, baseURL: baseURL) { imageURLs.append(url) }
             return false
-        case "br":
+        case .br:
             appendSpace()
             return false
         default:
             if node.isBlock { appendSpace() }
-            let setApart = !inApart && isSetApart(node)
+            let setApart = !inApart && isSetApart(node, tag)
             apart.append(setApart)
             if setApart { inApart = true }
-            switch node.name {
-            case "blockquote":
+            switch tag {
+            case .blockquote:
                 quoteDepth += 1
                 quoteStart = textUTF8.count
-            case "figcaption": captionDepth += 1
+            case .figcaption: captionDepth += 1
             default: break
             }
             return true
@@ -107,13 +108,13 @@ struct HTMLSearchText: HTMLFragmentVisitor {
             apartUTF8.append(0x20)
             inApart = false
         }
-        switch node.name {
-        case "blockquote":
+        switch node.knownTag {
+        case .blockquote:
             quoteDepth -= 1
             // Empty as the blocks judge it: trimmed of every kind of space.
             let own = TextSanitizer.trimmingWhitespace(String(decoding: textUTF8[quoteStart...], as: UTF8.self))
             if own.isEmpty { apartUTF8.removeAll() } else { takeApart() }
-        case "figcaption":
+        case .figcaption:
             captionDepth -= 1
             takeApart()
         default: break
@@ -124,11 +125,11 @@ struct HTMLSearchText: HTMLFragmentVisitor {
     /// As `HTMLBlockBuilder` reads them: in a quote, its <cite> or <footer>
     /// (the attribution); in a caption, its <small>, <cite> or an element
     /// with a credit class.
-    private func isSetApart<Node: HTMLNodeView>(_ node: Node) -> Bool {
+    private func isSetApart<Node: HTMLNodeView>(_ node: Node, _ tag: HTMLKnownTag) -> Bool {
         if captionDepth > 0 {
-            return node.name == "small" || node.name == "cite" || HTMLElementKinds.isCreditClass(node.attribute("class"))
+            return tag == .small || tag == .cite || HTMLElementKinds.isCreditClass(node.attribute("class"))
         }
-        return quoteDepth > 0 && (node.name == "cite" || node.name == "footer")
+        return quoteDepth > 0 && (tag == .cite || tag == .footer)
     }
 
     private mutating func takeApart() {
