@@ -23,9 +23,18 @@ package struct HTMLFragmentNode: HTMLNodeView {
     package var text: String { "" }
 
     package func attribute(_ name: String) -> String? {
-        // The first of duplicates, as libxml2 keeps.
-        guard let found = attributes.first(where: { $0.isNamed(name, in: fragment) }) else { return nil }
-        return found.decoded ?? String(decoding: UnsafeBufferPointer(rebasing: fragment[found.value]), as: UTF8.self)
+        var name = name
+        // The name's bytes are compared where they lie: walked through as a
+        // string's, they made each look-up cost as much as the value's
+        // string (an image's source and sizes are looked up at import).
+        return name.withUTF8 { wanted in
+            // The first of duplicates, as libxml2 keeps.
+            for found in attributes where found.isNamed(wanted, in: fragment) {
+                return found.decoded
+                    ?? String(decoding: UnsafeBufferPointer(rebasing: fragment[found.value]), as: UTF8.self)
+            }
+            return nil
+        }
     }
 }
 
@@ -39,10 +48,10 @@ private struct HTMLFragmentAttribute {
 
     /// Whether the name is `lowercase`, whatever the case it is written in
     /// (libxml2 lowercases attribute names).
-    func isNamed(_ lowercase: String, in fragment: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard lowercase.utf8.count == name.count else { return false }
+    func isNamed(_ lowercase: UnsafeBufferPointer<UInt8>, in fragment: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lowercase.count == name.count else { return false }
         var offset = name.lowerBound
-        for byte in lowercase.utf8 {
+        for byte in lowercase {
             let written = fragment[offset]
             // Names hold letters, digits and hyphens: only letters have a case.
             guard (written &- 0x41 < 26 ? written | 0x20 : written) == byte else { return false }

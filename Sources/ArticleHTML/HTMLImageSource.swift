@@ -19,12 +19,12 @@ package enum HTMLImageSource {
     /// else the first `srcset` candidate. A `src` holding a placeholder
     /// (a data: URL) does not count. Only http(s) results are kept.
     package static func sourceURL<Node: HTMLNodeView>(_ image: Node, baseURL: String?) -> String? {
-        for name in ["src", "data-src", "data-lazy-src", "data-original"] {
+        for name in sourceAttributes {
             if let value = image.attribute(name), let url = CanonicalURL.resolve(value, against: baseURL) {
                 return url
             }
         }
-        for name in ["srcset", "data-srcset"] {
+        for name in sourceSetAttributes {
             if let candidate = image.attribute(name)?.split(separator: ",").first?
                 .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first,
                let url = CanonicalURL.resolve(String(candidate), against: baseURL) {
@@ -34,11 +34,17 @@ package enum HTMLImageSource {
         return nil
     }
 
+    // Made once: written in place, the lists were made again for each image.
+    private static let sourceAttributes = ["src", "data-src", "data-lazy-src", "data-original"]
+    private static let sourceSetAttributes = ["srcset", "data-srcset"]
+
     /// A 1×1 (or 0×0) image is a counter, not a picture.
     package static func isTrackingPixel<Node: HTMLNodeView>(_ image: Node) -> Bool {
-        ["width", "height"].contains { name in
-            image.attribute(name).flatMap(pixels).map { $0 <= 1 } ?? false
-        }
+        isAtMostOnePixel(image.attribute("width")) || isAtMostOnePixel(image.attribute("height"))
+    }
+
+    private static func isAtMostOnePixel(_ size: String?) -> Bool {
+        size.flatMap(pixels).map { $0 <= 1 } ?? false
     }
 
     /// "640", " 1 " or "1px" as a number. Trimmed of what Foundation's
