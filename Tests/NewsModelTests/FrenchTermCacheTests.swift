@@ -123,6 +123,36 @@ final class FrenchTermCacheTests: XCTestCase {
         XCTAssertFalse(known.isBypassed, "a cache that finds most is kept")
     }
 
+    /// A full cache is worth its look-ups only when nearly all of them find
+    /// something: finding four stretches in five, it is passed by; nineteen
+    /// in twenty, it is kept.
+    func testAFullCacheMustFindNearlyEveryStretch() {
+        func cache(findingOneIn every: Int) -> FrenchTermCache {
+            let cache = FrenchTermCache()
+            // Just full (it remembers 12,288 stretches): few misses yet.
+            for start in stride(from: 0, to: 12_300, by: 100) {
+                let text = Array((start..<(start + 100)).map { Array("mot\($0)é".utf8) }.joined(separator: [0x20]))
+                XCTAssertEqual(cached(text, cache), scanned(text))
+            }
+            // Then words remembered, and every `every`-th one never seen.
+            var unseen = 100_000
+            for round in 0..<5 {
+                for start in stride(from: 0, to: 10_000, by: 100) where !cache.isBypassed {
+                    let words = (start..<(start + 100)).map { index -> [UInt8] in
+                        guard index % every == round % every else { return Array("mot\(index)é".utf8) }
+                        unseen += 1
+                        return Array("inconnu\(unseen)é".utf8)
+                    }
+                    let text = Array(words.joined(separator: [0x20]))
+                    XCTAssertEqual(cached(text, cache), scanned(text))
+                }
+            }
+            return cache
+        }
+        XCTAssertTrue(cache(findingOneIn: 5).isBypassed, "four in five found: passed by")
+        XCTAssertFalse(cache(findingOneIn: 20).isBypassed, "nineteen in twenty found: kept")
+    }
+
     /// Each term with the token it came with: a piece of several terms
     /// gives each of its terms the piece's token.
     private struct Tokened: TermPieces {
