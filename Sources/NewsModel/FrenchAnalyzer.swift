@@ -53,9 +53,10 @@ public enum FrenchAnalyzer {
     /// Tokens are below this: a table indexed by them has this many entries.
     public static let termTokenLimit = FrenchTermCache.tokenLimit
 
-    /// `joinedTermsUTF8` with `room` bytes for the terms (see `joined`).
+    /// `joinedTermsUTF8` with `room` bytes for the terms (see `joined`):
+    /// joined by the taker that writes no token, as nothing asks for them.
     static func joinedTermsUTF8(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> [UInt8] {
-        joinedTermsAndTokens(utf8: text, room: room).terms
+        FrenchTermCache.withCache { joined(text, room: room, cache: $0, keeping: DroppingTokens.self).terms }
     }
 
     static func joinedTermsAndTokens(utf8 text: UnsafeBufferPointer<UInt8>, room: Int) -> (terms: [UInt8], tokens: [UInt32]) {
