@@ -14,6 +14,12 @@ struct SearchTerms {
     /// the index finds a term it met before by its token.
     let titleTokens: [UInt32]
     let bodyTokens: [UInt32]
+    /// How many terms each column has, as the index counts them (see
+    /// `PendingPostings.termCount`): the writer needs them at once, while
+    /// the postings are made on another thread (`SearchIndexer`). Counted
+    /// here, where the terms are made, which is mostly the parsing thread.
+    let titleTermCount: Int
+    let bodyTermCount: Int
 
     var title: String { String(decoding: titleUTF8, as: UTF8.self) }
     var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
@@ -25,6 +31,8 @@ struct SearchTerms {
         (bodyUTF8, bodyTokens) = body.searchTextUTF8.withUnsafeBufferPointer {
             FrenchAnalyzer.joinedTermsAndTokens(utf8: $0)
         }
+        titleTermCount = titleUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
+        bodyTermCount = bodyUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
     }
 
     /// Terms already analysed, joined by spaces.
@@ -33,6 +41,8 @@ struct SearchTerms {
         bodyUTF8 = Array(analysedBody.utf8)
         titleTokens = []
         bodyTokens = []
+        titleTermCount = titleUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
+        bodyTermCount = bodyUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
     }
 
     /// From a stored article's title and body column.

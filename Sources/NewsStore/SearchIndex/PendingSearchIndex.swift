@@ -14,8 +14,10 @@ final class PendingSearchIndex: @unchecked Sendable {
     // Only touched inside the store's writes, which GRDB runs one at a time
     // (the fetch's threads included): no lock.
     /// Made at the first article written: a store opened to read, to flag
-    /// images or to save teasers never needs its buffers (1.7 MB).
-    private var postings: PendingPostings?
+    /// images or to save teasers never needs its thread and buffers (1.7 MB).
+    private var indexer: SearchIndexer?
+    /// The segment whose pieces are being written.
+    private var segment: SearchSegments.Writer?
     private var nextDocument: Int64?
     private var documentsAdded = 0
     private var termsAdded = 0
@@ -32,19 +34,21 @@ final class PendingSearchIndex: @unchecked Sendable {
             throw SearchSegments.damaged
         }
         nextDocument = document + 1
-        let postings = postings ?? PendingPostings()
-        self.postings = postings
-        let counts = postings.add(document: document, title: terms.titleUTF8, titleTokens: terms.titleTokens,
-                                  body: terms.bodyUTF8, bodyTokens: terms.bodyTokens)
+        let indexer = indexer ?? SearchIndexer()
+        self.indexer = indexer
+        indexer.add(document: document, terms: terms)
         insert.bind(1, document)
         insert.bind(2, article)
-        insert.bind(3, counts.title)
-        insert.bind(4, counts.body)
+        insert.bind(3, terms.titleTermCount)
+        insert.bind(4, terms.bodyTermCount)
         try insert.run()
         documentsAdded += 1
-        termsAdded += counts.title + counts.body
-        if postings.isFull { try flush(db) }
+        termsAdded += terms.titleTermCount + terms.bodyTermCount
+        // Segments the indexer made of full postings, written as they come.
+        for piece in indexer.takeReady() { try write(piece, db) }
     }
+
+    deinit { indexer?.close() }
 
     /// Strikes the article's document, if it has one.
     func remove(article: Int64, db: Database) throws {
@@ -70,15 +74,20 @@ final class PendingSearchIndex: @unchecked Sendable {
         documentsAdded = 0
         termsAdded = 0
         nextDocument = nil
-        guard let postings, !postings.isEmpty else { return }
-        let writer = try SearchSegments.Writer(firstDocument: postings.documents.first!,
-                                               lastDocument: postings.documents.last!, in: db)
-        try postings.forEachTermInOrder { term, documents, bytes in
-            try writer.add(term: term, documents: documents, postings: bytes)
+        for piece in indexer?.finish() ?? [] { try write(piece, db) }
+    }
+
+    private func write(_ piece: SegmentPiece, _ db: Database) throws {
+        if let span = piece.span {
+            segment = try SearchSegments.Writer(firstDocument: span.firstDocument, lastDocument: span.lastDocument, in: db)
         }
-        try writer.finish()
-        postings.reset()
-        try SearchSegments.mergeIfNeeded(db)
+        guard let segment else { throw SearchSegments.damaged }   // pieces come in order, the first with its span
+        try piece.forEachBlock(segment.write)
+        if piece.endsSegment {
+            try segment.finish()
+            self.segment = nil
+            try SearchSegments.mergeIfNeeded(db)
+        }
     }
 
     /// Runs `body`, part of a write; when it throws, the transaction rolls
@@ -95,7 +104,8 @@ final class PendingSearchIndex: @unchecked Sendable {
 
     /// Forgets everything pending: the transaction rolled back.
     func discard() {
-        postings?.reset()
+        indexer?.discard()
+        segment = nil
         nextDocument = nil
         documentsAdded = 0
         termsAdded = 0

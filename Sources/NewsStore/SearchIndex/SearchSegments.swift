@@ -43,15 +43,13 @@ enum SearchSegments {
         return level
     }
 
-    /// Writes a segment's entries, given in the order of their terms.
+    /// Writes a segment's entries, given in the order of their terms, or
+    /// its blocks, cut before (`SegmentPiece`).
     final class Writer {
         let segment: Int64
         private let insert: RawStatement
         private let db: Database
-        /// The block under way (touched by this writer only: no run-time
-        /// exclusivity checks on each of its bytes).
-        @exclusivity(unchecked) private var block = GrowingBuffer<UInt8>(capacity: 2 * SearchSegments.blockSize)
-        private var firstTerm: [UInt8] = []
+        private var cutter = BlockCutter()
         private var written = 0
 
         init(firstDocument: Int64, lastDocument: Int64, in db: Database) throws {
@@ -63,35 +61,25 @@ enum SearchSegments {
             insert = try RawStatement("INSERT INTO search_block (segment, first_term, entries) VALUES (?, ?, ?)", in: db)
         }
 
-        deinit { block.free() }
+        deinit { cutter.free() }
 
         func add(term: UnsafeBufferPointer<UInt8>, documents: Int, postings: UnsafeBufferPointer<UInt8>) throws {
-            let size = SearchSegments.entrySize(term: term.count, documents: documents, postings: postings.count)
-            if block.count > 0 && block.count + size > SearchSegments.blockSize { try writeBlock() }
-            if block.count == 0 { firstTerm = Array(term) }
-            Varint.append(UInt64(term.count), to: &block)
-            block.append(contentsOf: term)
-            Varint.append(UInt64(documents), to: &block)
-            Varint.append(UInt64(postings.count), to: &block)
-            block.append(contentsOf: postings)
-            if block.count >= SearchSegments.blockSize { try writeBlock() }
+            try cutter.add(term: term, documents: documents, postings: postings, closed: write)
         }
 
         /// Writes the last block, and gives the segment its level: that of
         /// its size, `atLeast` the one given.
         func finish(atLeast minimum: Int = 0) throws {
-            if block.count > 0 { try writeBlock() }
+            try cutter.finish(write)
             try db.execute(sql: "UPDATE search_segment SET level = ? WHERE segment = ?",
                            arguments: [max(minimum, SearchSegments.level(ofSize: written)), segment])
         }
 
-        private func writeBlock() throws {
+        /// Writes a block as it is.
+        func write(firstTerm: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<UInt8>) throws {
             insert.bind(1, segment)
-            try firstTerm.withUnsafeBufferPointer { first in
-                try insert.run(blobs: (2, first), (3, block.buffer))
-            }
-            written += block.count
-            block.removeAll()
+            try insert.run(blobs: (2, firstTerm), (3, entries))
+            written += entries.count
         }
     }
 
