@@ -8,6 +8,12 @@ import TestSupport
 /// way, in the same order, segment after segment; and forgets what a
 /// rolled-back transaction handed it.
 final class SearchIndexerTests: XCTestCase {
+    private func finished(_ indexer: SearchIndexer) -> [SegmentPiece] {
+        var pieces: [SegmentPiece] = []
+        indexer.finish { pieces.append($0) }
+        return pieces
+    }
+
     /// A segment as `(span, blocks)`, each block as its first term and entries.
     private typealias Segment = (span: [Int64], blocks: [[UInt8]])
 
@@ -73,7 +79,7 @@ final class SearchIndexerTests: XCTestCase {
                 direct.reset()
             }
         }
-        pieces += indexer.finish()
+        indexer.finish { pieces.append($0) }
         expected.append(segment(of: direct))
         let made = segments(pieces)
         XCTAssertEqual(made.count, 2)
@@ -81,7 +87,9 @@ final class SearchIndexerTests: XCTestCase {
         XCTAssertEqual(made.map(\.span), expected.map(\.span))
         XCTAssertEqual(made.map(\.blocks.count), expected.map(\.blocks.count))
         XCTAssertTrue(made.map(\.blocks) == expected.map(\.blocks), "the same blocks")
-        XCTAssertTrue(indexer.finish().isEmpty, "nothing left once finished")
+        var left = 0
+        indexer.finish { _ in left += 1 }
+        XCTAssertEqual(left, 0, "nothing left once finished")
     }
 
     /// Terms that come with the analyzer's tokens (few words, all known to
@@ -105,7 +113,7 @@ final class SearchIndexerTests: XCTestCase {
             _ = direct.add(document: Int64(document), title: terms.titleUTF8, body: terms.bodyUTF8)
         }
         XCTAssertGreaterThan(tokens, 0, "the analyzer gave tokens")
-        let made = segments(indexer.finish())
+        let made = segments(finished(indexer))
         XCTAssertEqual(made.count, 1)
         XCTAssertTrue(made.first?.blocks == segment(of: direct).blocks, "the same blocks")
     }
@@ -126,7 +134,7 @@ final class SearchIndexerTests: XCTestCase {
             indexer.add(document: Int64(document), terms: terms)
             _ = direct.add(document: Int64(document), title: terms.titleUTF8, body: terms.bodyUTF8)
         }
-        let made = segments(indexer.finish())
+        let made = segments(finished(indexer))
         XCTAssertEqual(made.count, 1)
         XCTAssertEqual(made.first?.span, [500, 509])
         XCTAssertTrue(made.first?.blocks == segment(of: direct).blocks, "the same blocks")

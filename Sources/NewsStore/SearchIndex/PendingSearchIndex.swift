@@ -74,7 +74,7 @@ final class PendingSearchIndex: @unchecked Sendable {
         documentsAdded = 0
         termsAdded = 0
         nextDocument = nil
-        for piece in indexer?.finish() ?? [] { try write(piece, db) }
+        try indexer?.finish { piece in try write(piece, db) }
     }
 
     private func write(_ piece: SegmentPiece, _ db: Database) throws {
