@@ -137,9 +137,9 @@ final class PendingPostings {
     }
 
     /// How many terms `add` counts in a text of terms joined by spaces: its
-    /// runs of bytes other than a space. Eight bytes at a time: the writer
-    /// counts them for each article while the postings are made elsewhere
-    /// (see `SearchIndexer`).
+    /// runs of bytes other than a space, eight bytes at a time. The writer
+    /// records each article's counts at once, while its postings are made
+    /// on another thread (see `SearchIndexer`, `SearchTerms`).
     static func termCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = text.baseAddress else { return 0 }
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080

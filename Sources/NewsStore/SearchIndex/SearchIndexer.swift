@@ -69,11 +69,10 @@ final class SearchIndexer: @unchecked Sendable {
         return taken
     }
 
-    /// Once every document handed over is added: the pieces not taken yet,
-    /// the last segment holding what was still pending, in order.
-    /// Each piece is handed to `write` as soon as it is made, so that the
-    /// writer inserts the last segment's blocks while the indexer is still
-    /// encoding them, instead of waiting for all of it at the end.
+    /// Hands `write` the pieces not taken yet, in order, the last segment
+    /// holding every document handed over and still pending. Each piece as
+    /// soon as it is made: the writer inserts the last segment's blocks
+    /// while the indexer is still encoding the next ones.
     func finish(_ write: (SegmentPiece) throws -> Void) rethrows {
         current.then = .endSegment
         handOver()
