@@ -309,6 +309,9 @@ public enum FrenchAnalyzer {
     }
 
     /// Whether the word is made of a to z only, eight letters at a time.
+    /// Inlined into the stemmer, which asks it of nearly every word: as a
+    /// call, 0.6 % more of an import's instructions.
+    @inline(__always)
     private static func isLowercaseASCII(_ w: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
         let letters = UnsafeBufferPointer(start: UnsafePointer(w), count: count + 8)
         var k = 0
