@@ -142,30 +142,30 @@ final class PendingPostings {
     /// on another thread (see `SearchIndexer`, `SearchTerms`).
     static func termCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = text.baseAddress else { return 0 }
+        let length = text.count
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
-        // The high bit of each byte that is not a space, the one before the
-        // first byte of the eight (as the high bit of the lowest byte).
+        // The high bit of each byte that is not a space; `before` holds the
+        // last byte's of the previous eight, as the high bit of the lowest.
         var before: UInt64 = 0
         var offset = 0
-        while offset < text.count {
-            var word: UInt64
-            if offset + 8 <= text.count {
-                word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-            } else {
-                word = 0x2020_2020_2020_2020   // spaces past the end
-                for index in 0..<(text.count - offset) {
-                    word = word & ~(0xFF << (8 * UInt64(index))) | UInt64(base[offset + index]) << (8 * UInt64(index))
-                }
-            }
+        while offset &+ 8 <= length {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
             let zeroIfSpace = word ^ 0x2020_2020_2020_2020
             // Exact for every byte: adding 0x7F to seven bits never carries
             // into the next byte.
             let notSpace = ((zeroIfSpace & low7) &+ low7 | zeroIfSpace) & high
-            let starts = notSpace & ~(notSpace << 8 | before)
-            count += starts.nonzeroBitCount
+            count &+= (notSpace & ~(notSpace << 8 | before)).nonzeroBitCount
             before = notSpace >> 56
-            offset += 8
+            offset &+= 8
+        }
+        // The last few bytes one by one.
+        var afterTerm = before != 0
+        while offset < length {
+            let inTerm = base[offset] != 0x20
+            if inTerm && !afterTerm { count &+= 1 }
+            afterTerm = inTerm
+            offset &+= 1
         }
         return count
     }
