@@ -9,14 +9,11 @@ enum FeedCapture {
 }
 
 /// Where a collector is told about an element: the xml:base and xml:lang
-/// in effect there.
-struct FeedScope {
-    let base: String?
-    /// `base` when it comes from an xml:base, nil when it is the document's
-    /// address: RSS then prefers the channel's link.
-    let declaredBase: String?
-    let language: String?
-}
+/// in effect there (`base`, `declaredBase`, `language`: see
+/// `XMLScopeStack`). The stack itself, read only when the collector asks:
+/// the three strings copied out for every element cost three retains and
+/// three releases each, and collectors look at them at an item's start.
+typealias FeedScope = XMLScopeStack
 
 /// A format's reading of the element stream (RSS, Atom).
 protocol FeedCollector {
@@ -49,8 +46,7 @@ enum FeedDocumentWalker {
                 if capturesMarkup { writer.open(element, base: scopes.base) }
                 return
             }
-            switch collector.start(element, scope: FeedScope(base: scopes.base, declaredBase: scopes.declaredBase,
-                                                          language: scopes.language)) {
+            switch collector.start(element, scope: scopes) {
             case .children:
                 break
             case .text:
