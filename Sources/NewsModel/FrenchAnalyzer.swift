@@ -268,6 +268,14 @@ public enum FrenchAnalyzer {
     }()
     static let foldedLength: [Int8] = tableFolding.map { $0.map { Int8($0.count) } ?? -1 }
     static let foldedBytes: [UInt8] = tableFolding.flatMap { $0 ?? [] }
+    /// The letters written C3 80 to C3 BF (U+00C0 to U+00FF: à, é, ç, ô…)
+    /// that fold to one byte, by their second byte's low six bits: that
+    /// byte, or 0 for the others (æ, ß, ×, ÷), which take the usual way.
+    /// Drawn from `tableFolding`, so both ways give the same bytes.
+    static let foldedLatin1: [UInt8] = (0..<64).map { low in
+        let folded = tableFolding[0xC0 + low]
+        return folded?.count == 1 ? folded![0] : 0
+    }
 
     /// Light French stemming on a folded word (ASCII letters; anything else
     /// is left as it is).

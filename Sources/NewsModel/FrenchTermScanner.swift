@@ -29,9 +29,11 @@ enum FrenchTermScanner {
         FrenchAnalyzer.foldedStart.withUnsafeBufferPointer { start in
             FrenchAnalyzer.foldedLength.withUnsafeBufferPointer { length in
                 FrenchAnalyzer.foldedBytes.withUnsafeBufferPointer { folded in
-                    FrenchStopWords.table.withUnsafeBufferPointer { stops in
-                        scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, stops: stops,
-                             emit: emit)
+                    FrenchAnalyzer.foldedLatin1.withUnsafeBufferPointer { latin1 in
+                        FrenchStopWords.table.withUnsafeBufferPointer { stops in
+                            scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded,
+                                 latin1: latin1, stops: stops, emit: emit)
+                        }
                     }
                 }
             }
@@ -45,12 +47,12 @@ enum FrenchTermScanner {
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool,
                              start: UnsafeBufferPointer<UInt16>, length: UnsafeBufferPointer<Int8>,
-                             folded: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt64>,
-                             emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+                             folded: UnsafeBufferPointer<UInt8>, latin1: UnsafeBufferPointer<UInt8>,
+                             stops: UnsafeBufferPointer<UInt64>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstCapacity + readablePast) { room in
             _ = room.initialize(repeating: 0)
-            scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, stops: stops,
-                 firstWord: room.baseAddress!, emit: emit)
+            scan(bytes, asTerms: asTerms, start: start, length: length, folded: folded, latin1: latin1,
+                 stops: stops, firstWord: room.baseAddress!, emit: emit)
         }
     }
 
@@ -58,8 +60,8 @@ enum FrenchTermScanner {
     /// zeros; a longer word moves to memory of its own.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, asTerms: Bool,
                              start: UnsafeBufferPointer<UInt16>, length: UnsafeBufferPointer<Int8>,
-                             folded: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt64>,
-                             firstWord: UnsafeMutablePointer<UInt8>,
+                             folded: UnsafeBufferPointer<UInt8>, latin1: UnsafeBufferPointer<UInt8>,
+                             stops: UnsafeBufferPointer<UInt64>, firstWord: UnsafeMutablePointer<UInt8>,
                              emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var capacity = firstCapacity
         var word = firstWord
@@ -109,6 +111,17 @@ enum FrenchTermScanner {
                     elided = false
                     i += 1
                     continue
+                }
+                // French accents (é, è, à, ç, ô…): C3 and a byte that folds
+                // to one letter, without decoding the scalar.
+                if b == 0xC3, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+                    let letter = latin1[Int(bytes[i + 1] & 0x3F)]
+                    if letter != 0 {
+                        word[count] = letter
+                        count += 1
+                        i += 2
+                        continue
+                    }
                 }
             }
             let b = bytes[i]

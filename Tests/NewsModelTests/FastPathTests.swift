@@ -14,6 +14,36 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The scanner's way for C3 xx (U+00C0 to U+00FF) folds each letter as
+    /// Foundation does, and leaves the others (separators, two-letter
+    /// foldings) to the usual way; a cut or broken sequence is read as
+    /// before.
+    func testLatin1LettersFoldAsFoundationDoes() {
+        for value in 0xC0...0xFF {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            // Within a word, and twice at the end of one (uppercase before).
+            let (within, twice): ([String], [String])
+            switch FrenchAnalyzer.computedFolding(value) {
+            case nil:
+                (within, twice) = (["ab", "cd"], ["ab"])
+            case let folded?:
+                let letter = String(decoding: folded, as: UTF8.self)
+                (within, twice) = (["ab" + letter + "cd"], ["ab" + letter + letter])
+            }
+            XCTAssertEqual(FrenchAnalyzer.words("ab\(scalar)cd"), within, "U+\(String(value, radix: 16))")
+            XCTAssertEqual(FrenchAnalyzer.words("AB\(scalar)\(scalar)"), twice, "U+\(String(value, radix: 16))")
+        }
+        func words(_ bytes: [UInt8]) -> [String] {
+            var found: [String] = []
+            bytes.withUnsafeBufferPointer { text in
+                FrenchTermScanner.scan(text, asTerms: false) { found.append(String(decoding: $0, as: UTF8.self)) }
+            }
+            return found
+        }
+        XCTAssertEqual(words([0x61, 0x62, 0xC3]), ["ab"], "cut short at the end: a separator")
+        XCTAssertEqual(words([0x61, 0xC3, 0x41, 0x62]), ["aab"], "a broken continuation is masked, as before")
+    }
+
     /// A text the fast path passes must come out of the full path unchanged.
     func testSanitizerFastPathAgreesWithTheFullPath() {
         var generator = SplitMix(state: 11)
