@@ -27,20 +27,24 @@ struct SearchTerms {
     /// `body`: the body's text, as `StoredBody.searchTextUTF8` gives it.
     init(title: String, body: StoredBody) {
         var title = title
-        (titleUTF8, titleTokens) = title.withUTF8 { FrenchAnalyzer.joinedTermsAndTokens(utf8: $0) }
-        (bodyUTF8, bodyTokens) = body.searchTextUTF8.withUnsafeBufferPointer {
+        let (titleUTF8, titleTokens) = title.withUTF8 { FrenchAnalyzer.joinedTermsAndTokens(utf8: $0) }
+        let (bodyUTF8, bodyTokens) = body.searchTextUTF8.withUnsafeBufferPointer {
             FrenchAnalyzer.joinedTermsAndTokens(utf8: $0)
         }
-        titleTermCount = titleUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
-        bodyTermCount = bodyUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
+        self.init(titleUTF8: titleUTF8, titleTokens: titleTokens, bodyUTF8: bodyUTF8, bodyTokens: bodyTokens)
     }
 
     /// Terms already analysed, joined by spaces.
     init(analysedTitle: String, analysedBody: String) {
-        titleUTF8 = Array(analysedTitle.utf8)
-        bodyUTF8 = Array(analysedBody.utf8)
-        titleTokens = []
-        bodyTokens = []
+        self.init(titleUTF8: Array(analysedTitle.utf8), titleTokens: [], bodyUTF8: Array(analysedBody.utf8),
+                  bodyTokens: [])
+    }
+
+    private init(titleUTF8: [UInt8], titleTokens: [UInt32], bodyUTF8: [UInt8], bodyTokens: [UInt32]) {
+        self.titleUTF8 = titleUTF8
+        self.titleTokens = titleTokens
+        self.bodyUTF8 = bodyUTF8
+        self.bodyTokens = bodyTokens
         titleTermCount = titleUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
         bodyTermCount = bodyUTF8.withUnsafeBufferPointer(PendingPostings.termCount)
     }

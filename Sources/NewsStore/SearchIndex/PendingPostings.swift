@@ -115,19 +115,6 @@ final class PendingPostings {
     /// Adds a document's terms, each as the analyzer joined them with
     /// spaces, with their tokens when it gave some; gives how many terms
     /// each column has.
-    func add(document: Int64, title: [UInt8], titleTokens: [UInt32] = [], body: [UInt8], bodyTokens: [UInt32] = [])
-    -> (title: Int, body: Int) {
-        title.withUnsafeBufferPointer { title in
-            titleTokens.withUnsafeBufferPointer { titleTokens in
-                body.withUnsafeBufferPointer { body in
-                    bodyTokens.withUnsafeBufferPointer { bodyTokens in
-                        add(document: document, title: title, titleTokens: titleTokens, body: body, bodyTokens: bodyTokens)
-                    }
-                }
-            }
-        }
-    }
-
     func add(document: Int64, title: UnsafeBufferPointer<UInt8>, titleTokens: UnsafeBufferPointer<UInt32>,
              body: UnsafeBufferPointer<UInt8>, bodyTokens: UnsafeBufferPointer<UInt32>) -> (title: Int, body: Int) {
         let local = UInt64(documents.count) << UInt64(Self.positionBits + 1)
